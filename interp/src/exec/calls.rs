@@ -1,0 +1,726 @@
+//! Calls and returns: pushing and popping VM frames, binding arguments with
+//! CPython's error messages, generators (creation, inline resumption by
+//! `ForIter`, native resumption by `next()`/`send()`), class bodies, and the
+//! hooks through which runtime code calls back into Python.
+//!
+//! Invariants:
+//! 1. `Thread::sp` is the end of the top stack frame's registers; a pushed
+//!    frame's registers are all initialised (UNBOUND or an argument) before
+//!    anything can allocate, so the collector never sees stale slots.
+//! 2. A suspended caller's `pc` field holds the index of its call (or
+//!    `ForIter`) instruction; returning resumes at `pc + 1` (or, for a
+//!    finished generator under `ForIter`, at the loop exit).
+
+use super::dispatch::{next, reg, set_reg, tryv};
+use super::handlers::{at, code, frame, reg_slice};
+use super::unwind;
+use runtime::bytecode::{CodeKind, Insn};
+use runtime::frame::{flags, Frame, STACK_SLOTS};
+use runtime::gc::Gc;
+use runtime::object::generator::GenStatus;
+use runtime::object::*;
+use runtime::ops::{self, cast};
+use runtime::{PyResult, Thread, Value};
+
+/// What entering a function produced.
+pub(super) enum Entered {
+    /// A frame was pushed: continue dispatching here.
+    Frame(*mut Value, *const Insn),
+    /// The call completed at once (e.g. it created a generator).
+    Done(Value),
+}
+
+#[inline(always)]
+fn insn(pc: *const Insn) -> Insn {
+    // SAFETY: pc points at a valid instruction of the running code.
+    unsafe { *pc }
+}
+
+/// Records the running frame's pc before it is suspended under a callee.
+#[inline(always)]
+pub(super) fn save_pc(t: &mut Thread, pc: *const Insn) {
+    let base = code(t).insns.get().as_ptr();
+    // SAFETY: pc points into the running code's instruction vector.
+    let idx = unsafe { pc.offset_from(base) } as u32;
+    // SAFETY: handlers run with their frame on the stack.
+    unsafe { t.frames.last_mut().unwrap_unchecked() }.pc = idx;
+}
+
+/// The index of `pc` in the running code.
+pub(super) fn pc_index(t: &Thread, pc: *const Insn) -> usize {
+    let base = code(t).insns.get().as_ptr();
+    // SAFETY: pc points into the running code's instruction vector.
+    unsafe { pc.offset_from(base) as usize }
+}
+
+#[cold]
+fn too_deep(t: &mut Thread) -> runtime::Raised {
+    t.recursion_error()
+}
+
+/// Pushes a frame for `func` with bound arguments, or creates its generator.
+pub(super) fn enter(t: &mut Thread, func: Gc<Function>, args: &[Value], kwnames: Option<Gc<Tuple>>, ret_reg: u32, extra_flags: u32) -> PyResult<Entered> {
+    let code = func.code;
+    if t.frames.len() >= t.recursion_limit {
+        return Err(too_deep(t));
+    }
+    let nregs = code.nregs as usize;
+    let base = t.sp;
+    if base + nregs > STACK_SLOTS {
+        return Err(too_deep(t));
+    }
+    // SAFETY: base + nregs <= STACK_SLOTS, checked above.
+    let regs = unsafe { t.stack.base().add(base) };
+    let simple = kwnames.is_none() && !code.varargs && !code.varkw && code.kwonlycount == 0 && args.len() == code.argcount as usize;
+    // SAFETY: [regs, regs + nregs) lies in the register stack, above every
+    // live frame (base = sp), so it overlaps neither `args` nor other frames.
+    let window = unsafe { std::slice::from_raw_parts_mut(regs, nregs) };
+    if simple {
+        window[..args.len()].copy_from_slice(args);
+        window[args.len()..].fill(Value::UNBOUND);
+    } else {
+        window.fill(Value::UNBOUND);
+        // Claim the window while binding allocates (tuples, dicts), so the
+        // collector scans it (invariant 1).
+        t.sp = base + nregs;
+        let r = bind_args(t, func, args, kwnames, regs);
+        t.sp = base;
+        r?;
+    }
+    code.calls.set(code.calls.get() + 1);
+    if code.is_generator {
+        let regs_copy: Box<[Value]> = window.to_vec().into_boxed_slice();
+        let g = t.alloc(Generator {
+            code,
+            func: func.as_value(),
+            globals: func.globals,
+            state: GcCell::new(GenState { regs: regs_copy, pc: 0, status: GenStatus::Created, resume_reg: 0 }),
+        });
+        return Ok(Entered::Done(g.as_value()));
+    }
+    t.frames.push(Frame {
+        code,
+        regs,
+        pc: 0,
+        ret_reg,
+        flags: extra_flags,
+        saved_sp: base as u32,
+        func: func.as_value(),
+        globals: func.globals,
+        ns: Value::UNBOUND,
+        gen: Value::UNBOUND,
+    });
+    t.sp = base + nregs;
+    Ok(Entered::Frame(regs, code.insns.get().as_ptr()))
+}
+
+fn fn_name(func: Gc<Function>) -> String {
+    ops::as_str(func.qualname.get()).map(|s| s.as_str().to_string()).unwrap_or_else(|| func.code.qualname.as_str().to_string())
+}
+
+fn quote_list(names: &[String]) -> String {
+    let q: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    match q.len() {
+        0 => String::new(),
+        1 => q[0].clone(),
+        2 => format!("{} and {}", q[0], q[1]),
+        _ => format!("{}, and {}", q[..q.len() - 1].join(", "), q[q.len() - 1]),
+    }
+}
+
+/// Binds arguments to parameters with CPython's rules and messages.
+fn bind_args(t: &mut Thread, func: Gc<Function>, args: &[Value], kwnames: Option<Gc<Tuple>>, regs: *mut Value) -> PyResult<()> {
+    let code = func.code;
+    let nreg = code.nregs as usize;
+    let set = |i: usize, v: Value| {
+        debug_assert!(i < nreg);
+        set_reg!(regs, i, v)
+    };
+    let get = |i: usize| -> Value { reg!(regs, i) };
+    let argcount = code.argcount as usize;
+    let kwonly = code.kwonlycount as usize;
+    let (pos, kws) = ops::call::split_kw(args, kwnames);
+    let defaults = cast::<Tuple>(func.defaults).map(|d| d.items.to_vec()).unwrap_or_default();
+    if pos.len() > argcount && !code.varargs {
+        let given = pos.len();
+        let kw_given = kws.iter().filter(|(k, _)| code.local_names[argcount..argcount + kwonly].iter().any(|n| n.ptr_eq(*k))).count();
+        let takes = if defaults.is_empty() { format!("{argcount}") } else { format!("from {} to {}", argcount - defaults.len(), argcount) };
+        let plural = if argcount == 1 && defaults.is_empty() { "" } else { "s" };
+        let msg = if kw_given > 0 {
+            format!(
+                "{}() takes {} positional argument{} but {} positional argument{} (and {} keyword-only argument{}) were given",
+                fn_name(func),
+                takes,
+                plural,
+                given,
+                if given == 1 { "" } else { "s" },
+                kw_given,
+                if kw_given == 1 { "" } else { "s" }
+            )
+        } else {
+            format!("{}() takes {} positional argument{} but {} {} given", fn_name(func), takes, plural, given, if given == 1 { "was" } else { "were" })
+        };
+        return Err(t.type_error(&msg));
+    }
+    let npos = pos.len().min(argcount);
+    for (k, v) in pos[..npos].iter().enumerate() {
+        set(k, *v);
+    }
+    let mut next_slot = argcount + kwonly;
+    if code.varargs {
+        let extra = if pos.len() > argcount { pos[argcount..].to_vec() } else { Vec::new() };
+        let tup = t.new_tuple(extra);
+        set(next_slot, tup);
+        next_slot += 1;
+    }
+    let kwdict = if code.varkw {
+        let d = t.new_dict();
+        set(next_slot, d.as_value());
+        Some(d)
+    } else {
+        None
+    };
+    for (k, v) in kws {
+        let idx = code.local_names[..argcount + kwonly].iter().position(|n| n.ptr_eq(k) || n.as_str() == k.as_str());
+        match idx {
+            Some(i) if i >= code.posonlycount as usize => {
+                if !get(i).is_unbound() {
+                    let msg = format!("{}() got multiple values for argument '{}'", fn_name(func), k.as_str());
+                    return Err(t.type_error(&msg));
+                }
+                set(i, v);
+            }
+            _ => match kwdict {
+                Some(d) => ops::dict::set(t, d, k.as_value(), v)?,
+                None => {
+                    let msg = match idx {
+                        Some(_) => format!("{}() got some positional-only arguments passed as keyword arguments: '{}'", fn_name(func), k.as_str()),
+                        None => format!("{}() got an unexpected keyword argument '{}'", fn_name(func), k.as_str()),
+                    };
+                    return Err(t.type_error(&msg));
+                }
+            },
+        }
+    }
+    let first_default = argcount - defaults.len().min(argcount);
+    let mut missing = Vec::new();
+    for i in npos..argcount {
+        if get(i).is_unbound() {
+            if i >= first_default {
+                set(i, defaults[i - first_default]);
+            } else {
+                missing.push(code.local_names[i].as_str().to_string());
+            }
+        }
+    }
+    if !missing.is_empty() {
+        let msg = format!(
+            "{}() missing {} required positional argument{}: {}",
+            fn_name(func),
+            missing.len(),
+            if missing.len() == 1 { "" } else { "s" },
+            quote_list(&missing)
+        );
+        return Err(t.type_error(&msg));
+    }
+    let kwdefaults = ops::as_dict(func.kwdefaults);
+    for i in argcount..argcount + kwonly {
+        if get(i).is_unbound() {
+            let n = code.local_names[i];
+            let d = match kwdefaults {
+                Some(kd) => ops::dict::get(t, kd, n.as_value())?,
+                None => None,
+            };
+            match d {
+                Some(v) => set(i, v),
+                None => missing.push(n.as_str().to_string()),
+            }
+        }
+    }
+    if !missing.is_empty() {
+        let msg = format!(
+            "{}() missing {} required keyword-only argument{}: {}",
+            fn_name(func),
+            missing.len(),
+            if missing.len() == 1 { "" } else { "s" },
+            quote_list(&missing)
+        );
+        return Err(t.type_error(&msg));
+    }
+    Ok(())
+}
+
+/// Calls any callable from a call instruction, entering Python functions inline.
+#[inline(always)]
+fn do_call(t: &mut Thread, regs: *mut Value, pc: *const Insn, f: Value, args: &[Value], kwnames: Option<Gc<Tuple>>) -> PyResult<Value> {
+    let i = insn(pc);
+    if let Some(func) = cast::<Function>(f) {
+        save_pc(t, pc);
+        match tryv!(t, regs, pc, enter(t, func, args, kwnames, i.a() as u32, 0)) {
+            Entered::Frame(r, p) => next!(t, r, p),
+            Entered::Done(v) => {
+                set_reg!(regs, i.a(), v);
+                // SAFETY: a call is never the last instruction.
+                next!(t, regs, unsafe { pc.add(1) })
+            }
+        }
+    }
+    if let Some(m) = cast::<BoundMethod>(f) {
+        if let Some(func) = cast::<Function>(m.func) {
+            save_pc(t, pc);
+            match tryv!(t, regs, pc, enter_bound(t, func, m.receiver, args, kwnames, i.a() as u32)) {
+                Entered::Frame(r, p) => next!(t, r, p),
+                Entered::Done(v) => {
+                    set_reg!(regs, i.a(), v);
+                    // SAFETY: a call is never the last instruction.
+                    next!(t, regs, unsafe { pc.add(1) })
+                }
+            }
+        }
+    }
+    save_pc(t, pc);
+    let v = tryv!(t, regs, pc, ops::call(t, f, args, kwnames));
+    set_reg!(regs, i.a(), v);
+    // SAFETY: a call is never the last instruction.
+    next!(t, regs, unsafe { pc.add(1) })
+}
+
+#[inline(never)]
+fn enter_bound(t: &mut Thread, func: Gc<Function>, receiver: Value, args: &[Value], kwnames: Option<Gc<Tuple>>, ret: u32) -> PyResult<Entered> {
+    let mut v = Vec::with_capacity(args.len() + 1);
+    v.push(receiver);
+    v.extend_from_slice(args);
+    enter(t, func, &v, kwnames, ret, 0)
+}
+
+pub(super) fn call(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
+    let i = insn(pc);
+    let f = reg!(regs, i.b());
+    let args = reg_slice(regs, i.b() + 1, i.c());
+    do_call(t, regs, pc, f, args, None)
+}
+
+pub(super) fn call_kw(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
+    let i = insn(pc);
+    let f = reg!(regs, i.b());
+    let args = reg_slice(regs, i.b() + 1, i.c());
+    let kwnames = cast::<Tuple>(reg!(regs, i.b() + 1 + i.c()));
+    do_call(t, regs, pc, f, args, kwnames)
+}
+
+pub(super) fn call_method(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
+    let i = insn(pc);
+    let f = reg!(regs, i.b());
+    let args = if reg!(regs, i.b() + 1).is_unbound() { reg_slice(regs, i.b() + 2, i.c()) } else { reg_slice(regs, i.b() + 1, i.c() + 1) };
+    do_call(t, regs, pc, f, args, None)
+}
+
+fn star_args(t: &mut Thread, posv: Value, kwv: Option<Value>) -> PyResult<(Gc<List>, Option<Gc<Tuple>>)> {
+    let all = ops::collect_list(t, posv)?;
+    let mut names = Vec::new();
+    if let Some(kw) = kwv {
+        let Some(d) = ops::as_dict(kw) else {
+            let msg = format!("argument after ** must be a mapping, not {}", t.type_name(kw));
+            return Err(t.type_error(&msg));
+        };
+        let entries: Vec<(Value, Value)> = d.table.items();
+        for (k, v) in entries {
+            if ops::as_str(k).is_none() {
+                return Err(t.type_error("keywords must be strings"));
+            }
+            names.push(k);
+            all.push(v);
+        }
+    }
+    let kwnames = if names.is_empty() { None } else { cast::<Tuple>(t.new_tuple(names)) };
+    Ok((all, kwnames))
+}
+
+pub(super) fn call_ex(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
+    let i = insn(pc);
+    let f = reg!(regs, i.b());
+    let kw = if i.aux() & 1 != 0 { Some(reg!(regs, i.c() + 1)) } else { None };
+    let (all, kwnames) = tryv!(t, regs, pc, star_args(t, reg!(regs, i.c()), kw));
+    // Keep the argument list and names reachable in the destination register
+    // while the call binds them.
+    set_reg!(regs, i.a(), all.as_value());
+    let args: &[Value] = all.items.get();
+    let args: &[Value] = unsafe_extend(args);
+    let _ = kwnames.map(|k| t.temp_roots.push(k.as_value()));
+    do_call_popping(t, regs, pc, f, args, kwnames)
+}
+
+/// Extends the lifetime of the argument slice of a list that stays rooted in
+/// a register for the whole call.
+fn unsafe_extend<'a>(s: &[Value]) -> &'a [Value] {
+    // SAFETY: the list is kept in the call's destination register, which is
+    // overwritten only when the call completes, and its items are not
+    // mutated while arguments are bound (binding copies them).
+    unsafe { std::slice::from_raw_parts(s.as_ptr(), s.len()) }
+}
+
+fn do_call_popping(t: &mut Thread, regs: *mut Value, pc: *const Insn, f: Value, args: &[Value], kwnames: Option<Gc<Tuple>>) -> PyResult<Value> {
+    // The kwnames tuple is referenced by the binder only during `enter`.
+    let i = insn(pc);
+    if let Some(func) = cast::<Function>(f) {
+        save_pc(t, pc);
+        let r = enter(t, func, args, kwnames, i.a() as u32, 0);
+        if kwnames.is_some() {
+            t.temp_roots.pop();
+        }
+        match tryv!(t, regs, pc, r) {
+            Entered::Frame(r, p) => next!(t, r, p),
+            Entered::Done(v) => {
+                set_reg!(regs, i.a(), v);
+                // SAFETY: a call is never the last instruction.
+                next!(t, regs, unsafe { pc.add(1) })
+            }
+        }
+    }
+    save_pc(t, pc);
+    let r = ops::call(t, f, args, kwnames);
+    if kwnames.is_some() {
+        t.temp_roots.pop();
+    }
+    let v = tryv!(t, regs, pc, r);
+    set_reg!(regs, i.a(), v);
+    // SAFETY: a call is never the last instruction.
+    next!(t, regs, unsafe { pc.add(1) })
+}
+
+/// Pops the running frame after it returned or raised; marks generators done.
+#[inline(always)]
+pub(super) fn pop_frame(t: &mut Thread) -> Frame {
+    // SAFETY: a handler runs with its frame on the stack.
+    let f = unsafe { t.frames.pop().unwrap_unchecked() };
+    t.sp = f.saved_sp as usize;
+    f
+}
+
+/// Marks a generator finished and drops its registers.
+pub(super) fn finish_generator(g: Value) {
+    if let Some(g) = cast::<Generator>(g) {
+        let st = g.state.get_mut();
+        st.status = GenStatus::Done;
+        st.regs = Box::new([]);
+    }
+}
+
+pub(super) fn ret(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
+    let i = insn(pc);
+    let v = reg!(regs, i.a());
+    let f = pop_frame(t);
+    if f.flags & flags::GENERATOR != 0 {
+        finish_generator(f.gen);
+        if f.flags & flags::ENTRY != 0 {
+            t.gen_return = v;
+            return Ok(v);
+        }
+        // Resumed inline by ForIter: the loop is over.
+        let caller = frame(t);
+        let cregs = caller.regs;
+        let ci = code(t).insns.get()[caller.pc as usize];
+        next!(t, cregs, at(t, ci.j()))
+    }
+    if f.flags & flags::ENTRY != 0 {
+        return Ok(v);
+    }
+    let caller = frame(t);
+    let cregs = caller.regs;
+    let cpc = caller.pc as usize;
+    set_reg!(cregs, f.ret_reg as usize, v);
+    next!(t, cregs, at(t, cpc + 1))
+}
+
+/// Suspends the running generator frame, handing `v` to whoever resumed it.
+#[inline(always)]
+fn suspend(t: &mut Thread, v: Value, resume_pc: u32, resume_reg: u16) -> PyResult<Value> {
+    let f = pop_frame(t);
+    if let Some(g) = cast::<Generator>(f.gen) {
+        let st = g.state.get_mut();
+        st.pc = resume_pc;
+        st.status = GenStatus::Suspended;
+        st.resume_reg = resume_reg;
+    }
+    if f.flags & flags::ENTRY != 0 {
+        return Ok(v);
+    }
+    let caller = frame(t);
+    let cregs = caller.regs;
+    let cpc = caller.pc as usize;
+    set_reg!(cregs, f.ret_reg as usize, v);
+    next!(t, cregs, at(t, cpc + 1))
+}
+
+pub(super) fn yield_(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
+    let i = insn(pc);
+    let v = reg!(regs, i.b());
+    let next_pc = pc_index(t, pc) as u32 + 1;
+    suspend(t, v, next_pc, i.a() as u16)
+}
+
+fn delegate(t: &mut Thread, sub: Value, sent: Value) -> PyResult<Option<Value>> {
+    if let Some(g) = cast::<Generator>(sub) {
+        return resume_generator(t, g, sent);
+    }
+    if sent.is_none() {
+        return match ops::next(t, sub)? {
+            Some(v) => Ok(Some(v)),
+            None => {
+                t.gen_return = Value::NONE;
+                Ok(None)
+            }
+        };
+    }
+    let send = t.names.send;
+    match ops::call_method(t, sub, send, &[sent]) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) => {
+            if t.exc_is(t.classes.stop_iteration) {
+                let exc = t.exc;
+                t.gen_return = stop_iteration_value(exc);
+                t.exc = Value::NONE;
+                Ok(None)
+            } else {
+                Err(e)
+            }
+        }
+    }
+}
+
+/// The `value` of a StopIteration instance (its first argument, or None).
+pub(super) fn stop_iteration_value(exc: Value) -> Value {
+    cast::<Instance>(exc)
+        .and_then(|i| i.exc.get().as_ref().map(|e| e.args))
+        .and_then(cast::<Tuple>)
+        .and_then(|a| a.items.first().copied())
+        .unwrap_or(Value::NONE)
+}
+
+pub(super) fn yield_from(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
+    let i = insn(pc);
+    let sub = reg!(regs, i.b());
+    let sent = reg!(regs, i.a());
+    match tryv!(t, regs, pc, delegate(t, sub, sent)) {
+        Some(v) => {
+            let here = pc_index(t, pc) as u32;
+            // Resume at this same instruction, with the sent value in `a`.
+            set_reg!(regs, i.a(), Value::NONE);
+            suspend(t, v, here, i.a() as u16)
+        }
+        None => {
+            set_reg!(regs, i.a(), t.gen_return);
+            t.gen_return = Value::NONE;
+            // SAFETY: YieldFrom is never the last instruction.
+            next!(t, regs, unsafe { pc.add(1) })
+        }
+    }
+}
+
+/// Prepares a generator to run: checks its state and stores the sent value.
+fn start_generator(t: &mut Thread, g: Gc<Generator>, sent: Value) -> PyResult<bool> {
+    let st = g.state.get_mut();
+    match st.status {
+        GenStatus::Running => Err(t.value_error("generator already executing")),
+        GenStatus::Done => Ok(false),
+        GenStatus::Created => {
+            if !sent.is_none() {
+                return Err(t.type_error("can't send non-None value to a just-started generator"));
+            }
+            st.status = GenStatus::Running;
+            Ok(true)
+        }
+        GenStatus::Suspended => {
+            let r = st.resume_reg as usize;
+            if r < st.regs.len() {
+                st.regs[r] = sent;
+            }
+            st.status = GenStatus::Running;
+            Ok(true)
+        }
+    }
+}
+
+/// Pushes a generator's frame; returns where to continue.
+fn push_generator_frame(t: &mut Thread, g: Gc<Generator>, ret_reg: u32, extra: u32) -> PyResult<(*mut Value, *const Insn)> {
+    if t.frames.len() >= t.recursion_limit {
+        g.state.get_mut().status = GenStatus::Done;
+        return Err(too_deep(t));
+    }
+    let st = g.state.get_mut();
+    let regs = st.regs.as_mut_ptr();
+    let pc = st.pc as usize;
+    t.frames.push(Frame {
+        code: g.code,
+        regs,
+        pc: pc as u32,
+        ret_reg,
+        flags: flags::GENERATOR | extra,
+        saved_sp: t.sp as u32,
+        func: g.func,
+        globals: g.globals,
+        ns: Value::UNBOUND,
+        gen: g.as_value(),
+    });
+    // SAFETY: the generator's pc is a valid instruction index of its code.
+    Ok((regs, unsafe { g.code.insns.get().as_ptr().add(pc) }))
+}
+
+pub(super) fn for_iter_generator(t: &mut Thread, regs: *mut Value, pc: *const Insn, g: Gc<Generator>) -> PyResult<Value> {
+    let i = insn(pc);
+    if !tryv!(t, regs, pc, start_generator(t, g, Value::NONE)) {
+        next!(t, regs, at(t, i.j()))
+    }
+    save_pc(t, pc);
+    let (gregs, gpc) = tryv!(t, regs, pc, push_generator_frame(t, g, i.a() as u32, 0));
+    next!(t, gregs, gpc)
+}
+
+/// Resumes a generator from native code: `Ok(Some(v))` when it yields `v`,
+/// `Ok(None)` when it returns (value in `Thread::gen_return`).
+pub fn resume_generator(t: &mut Thread, g: Gc<Generator>, sent: Value) -> PyResult<Option<Value>> {
+    t.check_native_stack()?;
+    if !start_generator(t, g, sent)? {
+        t.gen_return = Value::NONE;
+        return Ok(None);
+    }
+    let (regs, pc) = push_generator_frame(t, g, 0, flags::ENTRY)?;
+    let r = run(t, regs, pc);
+    match r {
+        Ok(v) => {
+            if g.state.get().status == GenStatus::Done {
+                t.gen_return = v;
+                Ok(None)
+            } else {
+                Ok(Some(v))
+            }
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Starts dispatching at `pc` with `regs`; returns when an ENTRY frame ends.
+#[inline(never)]
+pub(super) fn run(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
+    next!(t, regs, pc)
+}
+
+/// Calls a Python function from native code (the `call` hook for functions).
+pub fn call_function(t: &mut Thread, f: Value, args: &[Value], kwnames: Option<Gc<Tuple>>) -> PyResult<Value> {
+    let Some(func) = cast::<Function>(f) else {
+        return ops::call(t, f, args, kwnames);
+    };
+    t.check_native_stack()?;
+    match enter(t, func, args, kwnames, 0, flags::ENTRY)? {
+        Entered::Frame(regs, pc) => run(t, regs, pc),
+        Entered::Done(v) => Ok(v),
+    }
+}
+
+/// Runs module-level code in `module` (an ENTRY frame with no function).
+pub fn run_code(t: &mut Thread, code: Gc<Code>, module: Gc<Module>, ns: Value) -> PyResult<Value> {
+    t.check_native_stack()?;
+    if t.frames.len() >= t.recursion_limit {
+        return Err(too_deep(t));
+    }
+    let nregs = code.nregs as usize;
+    let base = t.sp;
+    if base + nregs > STACK_SLOTS {
+        return Err(too_deep(t));
+    }
+    // SAFETY: within the register stack (checked above), above every live frame.
+    let regs = unsafe { t.stack.base().add(base) };
+    // SAFETY: as above.
+    unsafe { std::slice::from_raw_parts_mut(regs, nregs) }.fill(Value::UNBOUND);
+    let extra = if ns.is_unbound() { 0 } else { flags::NAMESPACE };
+    t.frames.push(Frame {
+        code,
+        regs,
+        pc: 0,
+        ret_reg: 0,
+        flags: flags::ENTRY | extra,
+        saved_sp: base as u32,
+        func: Value::UNBOUND,
+        globals: module,
+        ns,
+        gen: Value::UNBOUND,
+    });
+    t.sp = base + nregs;
+    run(t, regs, code.insns.get().as_ptr())
+}
+
+/// `MakeFunction`: a function from a code constant, defaults and closure.
+pub(super) fn make_function(t: &mut Thread, regs: *mut Value, i: Insn) -> PyResult<Value> {
+    let code_v = code(t).consts[i.b()];
+    let Some(fcode) = cast::<Code>(code_v) else {
+        return Err(t.runtime_error("MakeFunction of a non-code constant"));
+    };
+    let mut r = i.c();
+    let mut take = |bit: u8| {
+        if i.aux() & bit != 0 {
+            let v = reg!(regs, r);
+            r += 1;
+            v
+        } else {
+            Value::NONE
+        }
+    };
+    let defaults = take(1);
+    let kwdefaults = take(2);
+    let closure = take(4);
+    let globals = frame(t).globals;
+    let f = t.alloc(Function {
+        code: fcode,
+        name: std::cell::Cell::new(fcode.name.as_value()),
+        qualname: std::cell::Cell::new(fcode.qualname.as_value()),
+        globals,
+        defaults,
+        kwdefaults,
+        closure,
+        dict: std::cell::Cell::new(Value::NONE),
+    });
+    Ok(f.as_value())
+}
+
+/// `MakeClass`: runs the class body with a fresh namespace and builds the class.
+pub(super) fn make_class(t: &mut Thread, body: Value, bases: Value) -> PyResult<Value> {
+    let Some(func) = cast::<Function>(body) else {
+        return Err(t.runtime_error("class body is not a function"));
+    };
+    if func.code.kind != CodeKind::ClassBody {
+        return Err(t.runtime_error("class body has the wrong code kind"));
+    }
+    let ns = t.new_dict();
+    t.temp_roots.push(ns.as_value());
+    let r = run_class_body(t, func, ns);
+    let result = r.and_then(|_| {
+        let module_name = func.globals.get(t.names.name).unwrap_or(Value::NONE);
+        let qualname = func.code.qualname.as_value();
+        ops::class::build_class(t, func.code.name, qualname, bases, ns, module_name)
+    });
+    t.temp_roots.pop();
+    result
+}
+
+fn run_class_body(t: &mut Thread, func: Gc<Function>, ns: Gc<Dict>) -> PyResult<Value> {
+    t.check_native_stack()?;
+    match enter(t, func, &[], None, 0, flags::ENTRY | flags::NAMESPACE)? {
+        Entered::Frame(regs, pc) => {
+            // SAFETY: enter just pushed this frame.
+            unsafe { t.frames.last_mut().unwrap_unchecked() }.ns = ns.as_value();
+            run(t, regs, pc)
+        }
+        Entered::Done(v) => Ok(v),
+    }
+}
+
+fn hook_call(t: &mut Thread, f: Value, args: &[Value], kwnames: Option<Gc<Tuple>>) -> PyResult<Value> {
+    call_function(t, f, args, kwnames)
+}
+
+/// Installs the hooks through which runtime code runs Python code.
+pub fn install_hooks(t: &mut Thread, import: fn(&mut Thread, Gc<Str>) -> PyResult<Value>) {
+    t.hooks.call = hook_call;
+    t.hooks.resume = resume_generator;
+    t.hooks.import = import;
+}

@@ -1,0 +1,172 @@
+//! The loader: turns the front end's `CodeUnit`s into heap `Code` objects for
+//! one module, after verifying every operand, so the interpreter may index
+//! registers, constants and names without bounds checks.
+
+use runtime::bytecode::{CodeUnit, Const, Role};
+use runtime::gc::Gc;
+use runtime::object::*;
+use runtime::ops::attr::module_cell;
+use runtime::{Thread, Value};
+
+/// A code unit that fails verification (a front-end bug, reported as such).
+#[derive(Debug)]
+pub struct VerifyError(pub String);
+
+/// Checks operand ranges of every instruction (the interpreter relies on them).
+pub fn verify(u: &CodeUnit) -> Result<(), VerifyError> {
+    let n = u.insns.len();
+    if n == 0 {
+        return Err(VerifyError(format!("{}: empty code", u.qualname)));
+    }
+    if u.lines.len() != n {
+        return Err(VerifyError(format!("{}: line table length", u.qualname)));
+    }
+    if (u.param_count() + u.freevars.len()) > u.nregs as usize || u.local_names.len() > u.nregs as usize {
+        return Err(VerifyError(format!("{}: too few registers", u.qualname)));
+    }
+    let last = u.insns[n - 1].op();
+    if !matches!(last, runtime::bytecode::Op::Return | runtime::bytecode::Op::Jump | runtime::bytecode::Op::JumpBack | runtime::bytecode::Op::Raise | runtime::bytecode::Op::Reraise | runtime::bytecode::Op::RaiseAssert) {
+        return Err(VerifyError(format!("{}: code can fall off its end", u.qualname)));
+    }
+    let nregs = u.nregs as usize;
+    for (pc, insn) in u.insns.iter().enumerate() {
+        let op = insn.op();
+        if runtime::bytecode::Op::from_u8(insn.op_byte()).is_none() {
+            return Err(VerifyError(format!("{}@{pc}: bad opcode", u.qualname)));
+        }
+        for (_, role, field) in op.operands() {
+            let v = insn.field(*field);
+            let ok = match role {
+                Role::R => v < nregs,
+                Role::K => v < u.consts.len(),
+                Role::N => v < u.names.len(),
+                Role::G => v < u.globals.len(),
+                Role::U => true,
+                Role::J => v < n,
+            };
+            if !ok {
+                return Err(VerifyError(format!("{}@{pc}: operand out of range in {:?}", u.qualname, insn)));
+            }
+        }
+        // Instructions that use a run of registers.
+        use runtime::bytecode::Op::*;
+        let span = match op {
+            LoadMethod => Some((insn.a(), 2)),
+            ForIter => Some((insn.a(), 2)),
+            BuildList | BuildTuple | BuildSet | BuildString => Some((insn.b(), insn.c())),
+            BuildDict => Some((insn.b(), insn.c() * 2)),
+            BuildSlice => Some((insn.b(), 3)),
+            Unpack => Some((insn.a(), insn.c())),
+            UnpackEx => Some((insn.a(), insn.c() + 1 + insn.aux() as usize)),
+            Call => Some((insn.b(), insn.c() + 1)),
+            CallKw => Some((insn.b(), insn.c() + 2)),
+            CallMethod => Some((insn.b(), insn.c() + 2)),
+            CallEx => Some((insn.c(), 1 + (insn.aux() & 1) as usize)),
+            MakeFunction => Some((insn.c(), (insn.aux() & 7).count_ones() as usize)),
+            _ => None,
+        };
+        if let Some((start, len)) = span {
+            if start + len > nregs {
+                return Err(VerifyError(format!("{}@{pc}: register run out of range in {:?}", u.qualname, insn)));
+            }
+        }
+        if op == MakeFunction && !matches!(u.consts.get(insn.b()), Some(Const::Code(_))) {
+            return Err(VerifyError(format!("{}@{pc}: MakeFunction of a non-code constant", u.qualname)));
+        }
+    }
+    for e in &u.exc_table {
+        if e.start > e.end || e.end as usize > n || e.handler as usize >= n {
+            return Err(VerifyError(format!("{}: bad exception table entry", u.qualname)));
+        }
+    }
+    Ok(())
+}
+
+/// Loads a unit (and, recursively, its nested units) for `module`.
+pub fn load(t: &mut Thread, u: &CodeUnit, module: Gc<Module>) -> Result<Gc<Code>, VerifyError> {
+    verify(u)?;
+    let consts_list = t.new_list(Vec::new());
+    t.temp_roots.push(consts_list);
+    let result = load_inner(t, u, module, consts_list);
+    t.temp_roots.pop();
+    result
+}
+
+fn load_inner(t: &mut Thread, u: &CodeUnit, module: Gc<Module>, keep: Value) -> Result<Gc<Code>, VerifyError> {
+    let keep_list = runtime::ops::cast::<List>(keep).expect("list");
+    let mut consts = Vec::with_capacity(u.consts.len());
+    for c in &u.consts {
+        let v = const_value(t, c, module, keep)?;
+        keep_list.push(v);
+        consts.push(v);
+    }
+    let intern_all = |t: &mut Thread, v: &[String]| -> Vec<Gc<Str>> { v.iter().map(|s| t.intern(s)).collect() };
+    let local_names = intern_all(t, &u.local_names);
+    let freevars = intern_all(t, &u.freevars);
+    let cellvars = intern_all(t, &u.cellvars);
+    let names = intern_all(t, &u.names);
+    let mut globals = Vec::with_capacity(u.globals.len());
+    let mut builtins = Vec::with_capacity(u.globals.len());
+    let bmod = t.builtins;
+    for g in &u.globals {
+        let name = t.intern(g);
+        globals.push(module_cell(t, module, name));
+        builtins.push(module_cell(t, bmod, name));
+    }
+    let name = t.intern(&u.name);
+    let qualname = t.intern(&u.qualname);
+    let filename = t.intern(&u.filename);
+    let code = t.alloc(Code {
+        name,
+        qualname,
+        filename,
+        kind: u.kind,
+        is_generator: u.is_generator,
+        argcount: u.argcount,
+        posonlycount: u.posonlycount,
+        kwonlycount: u.kwonlycount,
+        varargs: u.varargs,
+        varkw: u.varkw,
+        nregs: u.nregs,
+        local_names,
+        freevars,
+        cellvars,
+        insns: GcCell::new(u.insns.clone()),
+        lines: u.lines.clone(),
+        consts,
+        names,
+        globals,
+        builtins,
+        exc_table: u.exc_table.clone(),
+        first_line: u.first_line,
+        calls: std::cell::Cell::new(0),
+    });
+    Ok(code)
+}
+
+fn const_value(t: &mut Thread, c: &Const, module: Gc<Module>, keep: Value) -> Result<Value, VerifyError> {
+    Ok(match c {
+        Const::None => Value::NONE,
+        Const::Bool(b) => Value::bool(*b),
+        Const::Int(i) => t.new_int(*i),
+        Const::BigInt(b) => t.new_bigint(b.clone()),
+        Const::Float(f) => Value::float(*f),
+        Const::Str(s) => t.intern(s).as_value(),
+        Const::Ellipsis => t.ellipsis,
+        Const::Tuple(items) => {
+            let keep_list = runtime::ops::cast::<List>(keep).expect("list");
+            let mut vs = Vec::with_capacity(items.len());
+            for i in items {
+                let v = const_value(t, i, module, keep)?;
+                keep_list.push(v);
+                vs.push(v);
+            }
+            t.new_tuple(vs)
+        }
+        Const::Code(u) => {
+            verify(u)?;
+            load_inner(t, u, module, keep)?.as_value()
+        }
+    })
+}
+

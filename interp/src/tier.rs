@@ -1,0 +1,17 @@
+//! The interface through which compiling tiers plug into the interpreter.
+//!
+//! The interpreter calls a tier only when a profile counter crosses its
+//! threshold; with no tier installed (or `--max-tier 0`) nothing is called.
+
+/// Settings that every tier configuration shares (set from the command line).
+#[derive(Clone, Debug, Default)]
+pub struct TierConfig {
+    /// Highest tier that may run (0 = interpreter only).
+    pub max_tier: u8,
+    /// Calls or back edges before tier 1 compiles a function or loop.
+    pub tier1_threshold: u32,
+    /// Calls or back edges before tier 2 compiles a function or loop.
+    pub tier2_threshold: u32,
+    /// Wait for tier-2 compiles instead of running them in the background.
+    pub jit_sync: bool,
+}

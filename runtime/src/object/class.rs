@@ -1,0 +1,150 @@
+//! Classes (type objects) and instances of user classes, including exceptions.
+//!
+//! Invariants:
+//! 1. `version` changes whenever the class's dictionary or that of any class
+//!    in its MRO changes (subclasses are bumped through `subclasses`), so a
+//!    cache keyed on (class, version) is valid while the version matches.
+//! 2. `mro[0]` is the class itself; builtin classes are immortal.
+//! 3. An instance's `slots` has exactly `shape.len()` entries.
+
+use super::attrs::AttrMap;
+use super::code::Code;
+use super::shape::Shape;
+use super::str::Str;
+use super::GcCell;
+use crate::gc::{Gc, Tracer};
+use crate::value::Value;
+use std::cell::Cell;
+
+/// Which builtin layout a class's instances have.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Base {
+    /// Plain `object` instances (shape + slots).
+    Object,
+    /// Subclasses of `BaseException`: instances carry `ExcData`.
+    Exception,
+    /// Subclasses of `list`: instances carry a list in `Instance::base`.
+    List,
+    /// Subclasses of `dict`: instances carry a dict in `Instance::base`.
+    Dict,
+    /// A builtin type whose values are not `Instance`s (int, str, ...): not subclassable.
+    Builtin,
+}
+
+pub struct Class {
+    pub name: Gc<Str>,
+    pub qualname: Cell<Gc<Str>>,
+    pub module: Cell<Value>,
+    pub bases: GcCell<Vec<Gc<Class>>>,
+    pub mro: GcCell<Vec<Gc<Class>>>,
+    pub dict: GcCell<AttrMap>,
+    pub version: Cell<u32>,
+    pub base: Base,
+    /// Instances start with this shape.
+    pub root_shape: Gc<Shape>,
+    /// Names in `__slots__`, if the class (or a base) declared it.
+    pub slots: GcCell<Option<Vec<Gc<Str>>>>,
+    pub subclasses: GcCell<Vec<Gc<Class>>>,
+    /// Cached facts about dunders (bit set, see `crate::ops::class_flags`).
+    pub flags: Cell<u32>,
+}
+
+impl Class {
+    pub(crate) fn trace_fields(&self, tr: &mut Tracer) {
+        tr.gc(self.name);
+        tr.gc(self.qualname.get());
+        tr.value(self.module.get());
+        for b in self.bases.get() {
+            tr.gc(*b);
+        }
+        for b in self.mro.get() {
+            tr.gc(*b);
+        }
+        self.dict.get().trace(tr);
+        tr.gc(self.root_shape);
+        for s in self.subclasses.get() {
+            tr.gc(*s);
+        }
+    }
+
+    /// Looks `name` up along the MRO.
+    #[inline]
+    pub fn lookup(&self, name: Gc<Str>) -> Option<Value> {
+        for c in self.mro.get() {
+            if let Some(v) = c.dict.get().get(name) {
+                return Some(v);
+            }
+        }
+        None
+    }
+
+    /// Whether `other` is in this class's MRO.
+    pub fn is_subclass(&self, other: Gc<Class>) -> bool {
+        self.mro.get().iter().any(|c| c.ptr_eq(other))
+    }
+
+    /// Bumps the version of this class and every subclass (invariant 1).
+    pub fn bump_version(&self) {
+        self.version.set(self.version.get().wrapping_add(1));
+        self.flags.set(0);
+        for s in self.subclasses.get().clone() {
+            s.bump_version();
+        }
+    }
+}
+
+/// One line of a traceback.
+#[derive(Copy, Clone)]
+pub struct TbEntry {
+    pub code: Gc<Code>,
+    pub line: u32,
+}
+
+/// The state an exception instance carries.
+pub struct ExcData {
+    pub args: Value,
+    pub traceback: Vec<TbEntry>,
+    pub cause: Value,
+    pub context: Value,
+    pub suppress_context: bool,
+}
+
+impl ExcData {
+    pub fn new(args: Value) -> ExcData {
+        ExcData { args, traceback: Vec::new(), cause: Value::NONE, context: Value::NONE, suppress_context: false }
+    }
+}
+
+pub struct Instance {
+    pub class: Cell<Gc<Class>>,
+    pub shape: Cell<Gc<Shape>>,
+    pub slots: GcCell<Vec<Value>>,
+    /// The builtin list or dict of a list/dict subclass instance, else UNBOUND.
+    pub base: Cell<Value>,
+    /// Exception state for `Base::Exception` classes.
+    pub exc: GcCell<Option<Box<ExcData>>>,
+}
+
+impl Instance {
+    pub(crate) fn trace_fields(&self, tr: &mut Tracer) {
+        tr.gc(self.class.get());
+        tr.gc(self.shape.get());
+        tr.values(self.slots.get());
+        tr.value(self.base.get());
+        if let Some(e) = self.exc.get() {
+            tr.value(e.args);
+            tr.value(e.cause);
+            tr.value(e.context);
+            for t in &e.traceback {
+                tr.gc(t.code);
+            }
+        }
+    }
+
+    /// The attribute stored in this instance under `name`.
+    #[inline]
+    pub fn get_attr(&self, name: Gc<Str>) -> Option<Value> {
+        let i = self.shape.get().slot(name)?;
+        self.slots.get().get(i).copied()
+    }
+}

@@ -1,0 +1,65 @@
+//! Modules and their global cells.
+//!
+//! Every global name of a module lives in a `GlobalCell`; code objects resolve
+//! their global slots to cells when loaded, so a global load is one pointer
+//! chase. A cell holds `Value::UNBOUND` while the name is undefined. Each
+//! store bumps the cell's version so inline caches and compiled code can
+//! key on it.
+
+use super::str::Str;
+use super::GcCell;
+use crate::gc::{Gc, Tracer};
+use crate::value::Value;
+use std::cell::Cell;
+use std::collections::HashMap;
+
+pub struct GlobalCell {
+    pub name: Gc<Str>,
+    pub value: Cell<Value>,
+    pub version: Cell<u32>,
+}
+
+impl GlobalCell {
+    #[inline(always)]
+    pub fn get(&self) -> Value {
+        self.value.get()
+    }
+    #[inline]
+    pub fn set(&self, v: Value) {
+        self.value.set(v);
+        self.version.set(self.version.get().wrapping_add(1));
+    }
+    pub(crate) fn trace_fields(&self, tr: &mut Tracer) {
+        tr.gc(self.name);
+        tr.value(self.value.get());
+    }
+}
+
+pub struct Module {
+    pub name: Gc<Str>,
+    /// Cells by interned-name address, in creation order in `order`.
+    pub cells: GcCell<HashMap<usize, Gc<GlobalCell>>>,
+    pub order: GcCell<Vec<Gc<GlobalCell>>>,
+    /// A builtin (Rust) module rather than one loaded from a file.
+    pub native: bool,
+}
+
+impl Module {
+    pub fn new(name: Gc<Str>, native: bool) -> Module {
+        Module { name, cells: GcCell::new(HashMap::new()), order: GcCell::new(Vec::new()), native }
+    }
+    /// The cell for `name`, if one was ever created.
+    pub fn cell(&self, name: Gc<Str>) -> Option<Gc<GlobalCell>> {
+        self.cells.get().get(&name.addr()).copied()
+    }
+    /// The value bound to `name`, if any.
+    pub fn get(&self, name: Gc<Str>) -> Option<Value> {
+        self.cell(name).map(|c| c.get()).filter(|v| !v.is_unbound())
+    }
+    pub(crate) fn trace_fields(&self, tr: &mut Tracer) {
+        tr.gc(self.name);
+        for c in self.order.get() {
+            tr.gc(*c);
+        }
+    }
+}

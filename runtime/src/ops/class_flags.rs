@@ -1,0 +1,37 @@
+//! Cached facts about a class's MRO, recomputed after any version bump
+//! (`Class::bump_version` clears `Class::flags`).
+
+use super::kind_of;
+use crate::gc::Gc;
+use crate::object::{Class, Kind};
+
+/// The flags below are valid.
+pub const COMPUTED: u32 = 1;
+/// No class in the MRO defines a property or `__getattr__`/`__setattr__`, so
+/// an attribute found in an instance's slots is the answer.
+pub const NO_DATA_DESCRIPTORS: u32 = 2;
+
+/// The class's flags, computing them if needed.
+#[inline]
+pub fn get(cls: Gc<Class>) -> u32 {
+    let f = cls.flags.get();
+    if f & COMPUTED != 0 {
+        return f;
+    }
+    compute(cls)
+}
+
+#[cold]
+fn compute(cls: Gc<Class>) -> u32 {
+    let mut f = COMPUTED | NO_DATA_DESCRIPTORS;
+    for c in cls.mro.get() {
+        for (name, v) in c.dict.get().iter() {
+            let n = name.as_str();
+            if kind_of(v) == Some(Kind::Property) || n == "__getattr__" || n == "__getattribute__" || n == "__setattr__" {
+                f &= !NO_DATA_DESCRIPTORS;
+            }
+        }
+    }
+    cls.flags.set(f);
+    f
+}

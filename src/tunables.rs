@@ -1,0 +1,49 @@
+//! The one table of tunables: every command-line setting with its default
+//! and documentation. The flags, `--help` and `docs/TUNABLES.md` are all
+//! generated from `TUNABLES`.
+
+/// What kind of value a tunable takes.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A switch (`--flag`).
+    Flag,
+    /// An unsigned number (`--name N`).
+    Number,
+    /// A word or list (`--name VALUE`).
+    Text,
+}
+
+/// One tunable.
+pub struct Tunable {
+    pub name: &'static str,
+    pub kind: Kind,
+    /// Default as text ("" for switches and empty lists).
+    pub default: &'static str,
+    pub doc: &'static str,
+}
+
+/// Every tunable Strata has.
+pub const TUNABLES: &[Tunable] = &[
+    Tunable { name: "max-tier", kind: Kind::Number, default: "2", doc: "Highest tier that may run: 0 interpreter only, 1 baseline JIT, 2 LLVM." },
+    Tunable { name: "tier1-threshold", kind: Kind::Number, default: "200", doc: "Calls or loop back edges before tier 1 compiles a function or loop." },
+    Tunable { name: "tier2-threshold", kind: Kind::Number, default: "5000", doc: "Calls or loop back edges before tier 2 compiles a function or loop." },
+    Tunable { name: "jit-sync", kind: Kind::Flag, default: "", doc: "Compile tier-2 code on the main thread and wait for it (deterministic)." },
+    Tunable { name: "jit-threads", kind: Kind::Number, default: "0", doc: "Tier-2 worker threads (0: cores - 1, at least 1)." },
+    Tunable { name: "gc-stress", kind: Kind::Flag, default: "", doc: "Collect garbage at every allocation (slow; finds rooting bugs)." },
+    Tunable { name: "dump", kind: Kind::Text, default: "", doc: "Print compiler output and exit: bytecode." },
+    Tunable { name: "stats", kind: Kind::Flag, default: "", doc: "Print run statistics as JSON to stderr at exit." },
+];
+
+/// Markdown documentation of the table (for docs/TUNABLES.md).
+pub fn markdown() -> String {
+    let mut s = String::from("# Tunables\n\nGenerated from `src/tunables.rs` (`strata --help-tunables-md`).\n\n| flag | default | meaning |\n|---|---|---|\n");
+    for t in TUNABLES {
+        let flag = match t.kind {
+            Kind::Flag => format!("`--{}`", t.name),
+            Kind::Number => format!("`--{} N`", t.name),
+            Kind::Text => format!("`--{} VALUE`", t.name),
+        };
+        s.push_str(&format!("| {} | {} | {} |\n", flag, if t.default.is_empty() { "—" } else { t.default }, t.doc));
+    }
+    s
+}

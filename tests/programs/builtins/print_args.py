@@ -1,0 +1,22 @@
+# print with sep, end, file, multiple args and no args.
+import sys
+print()
+print("a", "b", "c")
+print("a", "b", "c", sep="")
+print("a", "b", "c", sep=", ")
+print("x", end="")
+print("y", end="|")
+print("z")
+print(1, 2.5, None, True, [1, "s"], sep=" :: ", end=" <end>\n")
+print("to stderr", file=sys.stderr)
+print("to stdout", file=sys.stdout)
+print(*range(5), sep="-")
+print(*"abc")
+print("multi\nline", "arg")
+print("", "", sep="X")
+print(sep="ignored")
+for i in range(3):
+    print(i, end=" " if i < 2 else "\n")
+print("tab\tseparated", "unicode \u00e9\u00e8")
+print(None, sep=None, end=None)
+print("done")

@@ -1,0 +1,5 @@
+# Unbounded recursion ends in RecursionError, never a crash.
+def down(n):
+    return down(n + 1) + 1
+print("before")
+down(0)

@@ -1,0 +1,20 @@
+# inf, nan and their arithmetic/comparisons.
+inf = float("inf")
+ninf = float("-inf")
+nan = float("nan")
+print(inf, ninf, nan, repr(inf), str(nan))
+print(inf + 1, inf * -2, inf - inf, inf * 0, 1 / inf, -1 / inf)
+print(inf > 1e308, ninf < -1e308, inf == inf, nan == nan, nan != nan)
+print(nan < 1, nan > 1, nan == 0)
+print(1e308 * 10, -1e308 * 10)
+print(float("1e500"), float("-1e500"))
+print([inf, nan, -0.0])
+print(max(1.0, inf), min(ninf, -5))
+print(inf == 10 ** 400, inf > 10 ** 400, ninf < -(10 ** 400))
+vals = [3.5, -inf, 2.0, inf, -1.0]
+print(sorted(vals))
+print(abs(ninf), -inf, -nan == -nan)
+print(float("infinity"), float("  -Infinity "), float("NaN"), float("+inf"))
+x = nan
+print(x is x, x == x, [x] == [x])
+print(0.0 == -0.0, str(-0.0), 0.0 * -1)

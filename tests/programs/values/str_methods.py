@@ -1,0 +1,32 @@
+# Common str methods.
+s = "  The quick brown fox jumps over the lazy dog  "
+print(repr(s.strip()), repr(s.lstrip()), repr(s.rstrip()))
+w = s.split()
+print(w, len(w))
+print(s.strip().split(" ", 3))
+print("a,b,,c".split(","), "a,b,,c".split(",", 1), "".split(","), "".split())
+print("a b  c".rsplit(" ", 1))
+print("-".join(w), "".join(reversed(w)))
+t = s.strip()
+print(t.upper())
+print(t.lower())
+print(t.title(), t.capitalize())
+print(t.replace("o", "0"), t.replace("the", "THE", 1))
+print(t.find("fox"), t.find("cat"), t.index("dog"), t.rfind("o"), t.count("o"))
+print(t.startswith("The"), t.endswith("dog"), t.startswith(("a", "T")), t.endswith("x"))
+print("42".isdigit(), "4a".isdigit(), "abc".isalpha(), "ab1".isalnum(), "   ".isspace(), "Abc".isupper(), "abc".islower())
+print("7".zfill(3), "-7".zfill(4), "ab".ljust(5, "."), "ab".rjust(5), "ab".center(7, "*"))
+print("key=value=x".partition("="), "key=value=x".rpartition("="), "none".partition("="))
+print("line1\nline2\r\nline3\n".splitlines())
+print("x".join("abc"), ",".join([]))
+print("abcabc".strip("ac"), "xxhixx".lstrip("x"), "xxhixx".rstrip("x"))
+print("Hello"[1:4].upper() + "!")
+print("hello world".split("o"))
+words = "one two three two one two".split()
+counts = {}
+for word in words:
+    counts[word] = counts.get(word, 0) + 1
+print(counts)
+print(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+print("%d items" % len(words), "a-b-c".replace("-", ""))
+print("The End"[4:] if "The End".startswith("The ") else "old")

@@ -1,0 +1,3 @@
+# compile is never supported.
+code = compile("print(1)", "<string>", "exec")
+print(code)

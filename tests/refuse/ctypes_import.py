@@ -1,0 +1,3 @@
+# C extensions / FFI are never supported.
+import ctypes
+print(ctypes.sizeof(ctypes.c_int))

@@ -1,0 +1,4 @@
+# importlib (dynamic import machinery) is outside the subset.
+import importlib
+m = importlib.import_module("sys")
+print(m)

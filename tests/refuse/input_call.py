@@ -1,0 +1,4 @@
+# input() is never supported.
+print("What is your name?")
+name = input("> ")
+print("hello", name)

@@ -1,0 +1,7 @@
+# Metaclasses are never supported.
+class Base:
+    pass
+print("before")
+class Widget(Base, metaclass=type):
+    pass
+print(Widget)

@@ -1,0 +1,3 @@
+# pathlib (file system access) is outside the subset.
+from pathlib import Path
+print(Path(".").exists())

@@ -1,0 +1,3 @@
+# The low-level thread module is never supported.
+import _thread
+print(_thread.get_ident())

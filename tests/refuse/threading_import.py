@@ -1,0 +1,6 @@
+# Threads are never supported.
+print("start")
+import threading
+t = threading.Thread(target=print, args=("hi",))
+t.start()
+t.join()

@@ -1,0 +1,3 @@
+# Ordinary syntax error: assignment to a literal.
+x = 1
+5 = x

@@ -1,0 +1,4 @@
+# Compile-time error: break outside a loop.
+def f():
+    pass
+break

@@ -1,0 +1,4 @@
+# del of a function call.
+def f():
+    return [1]
+del f()

@@ -1,0 +1,5 @@
+# Duplicate parameter name.
+def ok(a, b):
+    return a
+def bad(a, b, a):
+    return b

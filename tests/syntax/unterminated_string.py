@@ -1,0 +1,4 @@
+# Unterminated string literal.
+a = "fine"
+b = "not closed
+c = 3

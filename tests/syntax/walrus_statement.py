@@ -1,0 +1,3 @@
+# An unparenthesised assignment expression as a statement.
+y = 2
+x := 5

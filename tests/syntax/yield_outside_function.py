@@ -1,0 +1,3 @@
+# Compile-time error: yield outside a function.
+x = 1
+yield x

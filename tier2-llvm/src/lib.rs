@@ -1,0 +1,1 @@
+//! Tier 2: the LLVM optimizing tier. Not built yet: see issue 4.
