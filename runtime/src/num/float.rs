@@ -153,12 +153,12 @@ pub fn float_is_integer(x: f64) -> bool {
 
 /// The exact value of an integral finite float.
 fn integral_f64_to_int(t: f64) -> Int {
-    if t.abs() < 9.223372036854775808e18 {
+    if t.abs() < 9_223_372_036_854_775_808.0 {
         return Int::Small(t as i64);
     }
     // |t| >= 2**63: t = mantissa * 2**exp with exp > 0.
     let bits = t.to_bits();
-    let exp = ((bits >> 52) & 0x7ff) as u64;
+    let exp = (bits >> 52) & 0x7ff;
     let mant = (bits & ((1u64 << 52) - 1)) | (1u64 << 52);
     let mut b = BigInt::from(mant) << (exp - 1075);
     if t < 0.0 {
@@ -286,7 +286,7 @@ mod tests {
         assert_eq!(f64_to_int(-3.99).unwrap(), Int::Small(-3));
         assert_eq!(f64_to_int(1e19).unwrap(), int("10000000000000000000"));
         assert_eq!(
-            f64_to_int(-9.223372036854775808e18).unwrap(),
+            f64_to_int(-9_223_372_036_854_775_808.0).unwrap(),
             Int::Small(i64::MIN)
         );
         assert_eq!(
@@ -323,7 +323,7 @@ mod tests {
         assert_eq!(cmp_int_f64(&big, f64::INFINITY), Some(Ordering::Less));
         assert_eq!(cmp_int_f64(&big, f64::NAN), None);
         assert_eq!(
-            cmp_int_f64(&Int::Small(i64::MAX), 9.223372036854775807e18),
+            cmp_int_f64(&Int::Small(i64::MAX), i64::MAX as f64),
             Some(Ordering::Less)
         );
     }

@@ -532,9 +532,9 @@ pub fn format_str(s: &str, spec: &FormatSpec) -> NumResult<String> {
     };
     let rpad = total - len - lpad;
     let mut out = String::with_capacity(text.len() + lpad + rpad);
-    out.extend(std::iter::repeat(spec.fill).take(lpad));
+    out.extend(std::iter::repeat_n(spec.fill, lpad));
     out.push_str(text);
-    out.extend(std::iter::repeat(spec.fill).take(rpad));
+    out.extend(std::iter::repeat_n(spec.fill, rpad));
     Ok(out)
 }
 

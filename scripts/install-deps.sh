@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what Strata's build, tests and demo need on a fresh Debian machine.
+# Idempotent: installs only what is missing.
+set -euo pipefail
+
+need_apt=()
+command -v python3.11 >/dev/null 2>&1 || command -v python3 >/dev/null 2>&1 || need_apt+=(python3)
+command -v cc >/dev/null 2>&1 || need_apt+=(gcc)
+
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "install-deps: installing ${need_apt[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+if ! command -v cargo >/dev/null 2>&1; then
+  echo "install-deps: cargo is missing; this machine kind ships Rust 1.95 with rustup" >&2
+  exit 1
+fi
