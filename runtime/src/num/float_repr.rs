@@ -69,6 +69,10 @@ const MAX_FRAC_DIGITS: usize = 1100;
 /// after the point (`e`, `f`) or significant digits (`g`, where 0 means 1);
 /// it is ignored for `r` (shortest repr digits). Upper-case codes write
 /// `E`, `INF`, `NAN`. NaN never gets a `-` sign, like CPython.
+///
+/// # Panics
+///
+/// On any other `code`.
 pub fn double_to_string(x: f64, code: char, precision: usize, flags: DtoaFlags) -> String {
     let upper = code.is_ascii_uppercase();
     let code = code.to_ascii_lowercase();

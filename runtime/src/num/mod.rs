@@ -10,7 +10,8 @@
 //!
 //! * `int.rs` — [`Int`] (`Small(i64)` / `Big(BigInt)`, always normalised:
 //!   `Int::normalize`, `Int::to_bigint`, `Int::as_i64`, `From` impls, `Ord`,
-//!   `Display`), [`Num`], and `int_add`, `int_sub`, `int_mul`,
+//!   `Display`, `is_zero`, `is_negative`, `signum`, `big`), [`Num`],
+//!   `MAX_INT_BITS`, and `int_add`, `int_sub`, `int_mul`,
 //!   `int_floordiv`, `int_mod`, `int_divmod`, `int_truediv`, `int_pow`
 //!   (negative exponent gives [`Num::Float`]), `int_pow_mod` (3-arg pow),
 //!   `int_neg`, `int_abs`, `int_invert`, `int_lshift`, `int_rshift`,
@@ -22,7 +23,8 @@
 //! * `float_repr.rs` — `float_repr` (repr/str of a float) and
 //!   `double_to_string` (CPython's `PyOS_double_to_string`: codes
 //!   `e E f F g G r`, flags [`DtoaFlags`]).
-//! * `round.rs` — `round_f64` (`round(x)` / `round(x, n)`), `round_int`.
+//! * `round.rs` — `round_f64` (`round(x)` / `round(x, n)`),
+//!   `round_f64_to_int`, `round_f64_ndigits`, `round_int`.
 //! * `hash.rs` — `hash_int`, `hash_f64` (`None` for NaN: hashed by
 //!   identity), `hash_bool`, `hash_tuple`, `hash_frozenset`,
 //!   `HASH_MODULUS`, `HASH_INF`.
@@ -33,17 +35,24 @@
 //!   `int_to_str_radix`, `int_hex`, `int_oct`, `int_bin`,
 //!   `INT_MAX_STR_DIGITS`.
 //! * `percent.rs` — `%`-formatting: `parse_percent_format`,
-//!   `percent_segments` (lazy, to reproduce CPython's error order),
-//!   `PercentSegment`, `PercentSpec`, `Count`, `percent_int`,
+//!   `percent_segments` (lazy [`PercentSegments`], to reproduce CPython's
+//!   error order), `PercentSegment`, `PercentSpec` (`validate`,
+//!   `with_star_args`), `Count`, `percent_int`,
 //!   `percent_float`, `percent_str`, `percent_char`, `pad_str`.
 //! * `format_spec.rs` — format-spec mini-language: `parse_format_spec(spec,
 //!   type_name)`, `FormatSpec`, `format_int`, `format_float`, `format_str`.
+//!
+//! Errors are [`NumError`] (`class_name()`, `message()`); [`NumResult`] is
+//! the shorthand result type. Test vectors come from CPython 3.11 via
+//! `testdata/gen_vectors.py`.
 //!
 //! Known gaps (documented at the functions): `int**int` or `<<` whose result
 //! would need more than `MAX_INT_BITS` bits returns
 //! `Overflow("too many digits in integer")` where CPython would raise
 //! `MemoryError` (or take forever); `format(0xD800, 'c')` (a lone surrogate)
-//! returns `Unsupported`.
+//! returns `Unsupported`; `py_str_repr` keeps unassigned code points that
+//! Python would escape; `round(int, n)` with an absurdly negative `n` gives 0
+//! where CPython would try to build `10**-n`.
 
 mod float;
 mod float_repr;

@@ -38,27 +38,49 @@ pub fn is_py_space(c: char) -> bool {
     c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
 }
 
-/// Characters `repr()` escapes besides ASCII controls (an approximation of
-/// "not printable" that covers controls, separators and format characters).
+/// Format characters (category Cf, Unicode 14.0): `repr()` escapes them.
+const FORMAT_CHARS: [(u32, u32); 21] = [
+    (0xAD, 0xAD),
+    (0x600, 0x605),
+    (0x61C, 0x61C),
+    (0x6DD, 0x6DD),
+    (0x70F, 0x70F),
+    (0x890, 0x891),
+    (0x8E2, 0x8E2),
+    (0x180E, 0x180E),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x2064),
+    (0x2066, 0x206F),
+    (0xFEFF, 0xFEFF),
+    (0xFFF9, 0xFFFB),
+    (0x110BD, 0x110BD),
+    (0x110CD, 0x110CD),
+    (0x13430, 0x13438),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0001, 0xE0001),
+    (0xE0020, 0xE007F),
+];
+
+/// Characters `repr()` escapes: controls, separators other than space,
+/// format characters and private-use characters. (Python also escapes
+/// unassigned code points; those are kept here.)
 fn is_unprintable(c: char) -> bool {
     let cp = c as u32;
     cp < 0x20
         || (0x7f..=0xa0).contains(&cp)
-        || cp == 0xad
         || (c != ' ' && is_py_space(c))
-        || (0x200b..=0x200f).contains(&cp)
-        || (0x202a..=0x202e).contains(&cp)
-        || (0x2060..=0x206f).contains(&cp)
-        || cp == 0xfeff
-        || (0xfff9..=0xfffb).contains(&cp)
+        || FORMAT_CHARS.iter().any(|&(lo, hi)| (lo..=hi).contains(&cp))
         || (0xe000..=0xf8ff).contains(&cp)
         || cp >= 0xf0000
 }
 
 /// `repr(s)` for error messages: quotes chosen like Python (single unless
 /// the text has `'` and no `"`), escapes `\\`, the quote, `\n`, `\r`, `\t`,
-/// and writes control, separator and format characters as `\xNN`, `\uNNNN`
-/// or `\UNNNNNNNN`. Other characters are kept as is.
+/// and writes control, separator, format and private-use characters as
+/// `\xNN`, `\uNNNN` or `\UNNNNNNNN` (matching Python for every assigned
+/// code point). Other characters are kept as is.
 pub fn py_str_repr(s: &str) -> String {
     let quote = if s.contains('\'') && !s.contains('"') {
         '"'
@@ -393,7 +415,7 @@ mod tests {
     }
 
     /// Vectors: `int hex(text) base result`, `float hex(text) result`,
-    /// `space codepoint`, `digit codepoint value`.
+    /// `space codepoint isspace`, `repr hex(text) hex(repr)`.
     #[test]
     fn parse_vectors() {
         let data = include_str!("testdata/parse.txt");
@@ -411,6 +433,7 @@ mod tests {
                     let got = render(&parse_float(&s), |v| float_repr(*v));
                     assert_eq!(got, unhex(p[2]), "{s:?}");
                 }
+                "repr" => assert_eq!(py_str_repr(&unhex(p[1])), unhex(p[2])),
                 "space" => {
                     let c = char::from_u32(p[1].parse().unwrap()).unwrap();
                     assert_eq!(is_py_space(c), p[2] == "1", "{c:?}");

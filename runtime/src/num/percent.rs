@@ -359,8 +359,14 @@ pub fn percent_int(a: &Int, spec: &PercentSpec) -> NumResult<String> {
     Ok(output(&s, spec, true))
 }
 
-/// `%e %E %f %F %g %G` of a float (default precision 6).
+/// `%e %E %f %F %g %G` of a float (default precision 6). Another conversion
+/// character gives `Unsupported`.
 pub fn percent_float(x: f64, spec: &PercentSpec) -> NumResult<String> {
+    if !"eEfFgG".contains(spec.conv) {
+        return Err(NumError::Unsupported(
+            "percent_float needs one of e E f F g G",
+        ));
+    }
     let flags = DtoaFlags {
         alt: spec.alt,
         ..DtoaFlags::default()

@@ -543,5 +543,20 @@ impl<'a> Unit<'a> {
     }
 }
 
+/// The truth value of a constant, if known.
+pub(crate) fn truthy(c: &Const) -> Option<bool> {
+    Some(match c {
+        Const::None => false,
+        Const::Bool(b) => *b,
+        Const::Int(i) => *i != 0,
+        Const::BigInt(_) => true,
+        Const::Float(f) => *f != 0.0,
+        Const::Str(s) => !s.is_empty(),
+        Const::Ellipsis => true,
+        Const::Tuple(t) => !t.is_empty(),
+        Const::Code(_) => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests;

@@ -160,7 +160,7 @@ def rand_int(rng):
     if r < 0.65:
         return rng.choice([2 ** 63 - 1, -(2 ** 63), 2 ** 63, -(2 ** 63) - 1, 2 ** 64, 2 ** 62,
                            -(2 ** 62), 2 ** 53 + 1, 2 ** 32]) + rng.randint(-2, 2)
-    top = rng.choice([40, 40, 40, 320])
+    top = rng.choice([40, 40, 40, 40, 200])
     return rng.randint(-(10 ** rng.randint(19, top)), 10 ** rng.randint(19, top))
 
 
@@ -319,6 +319,13 @@ def gen_parse():
         lines.append("float\t%s\t%s" % (hx(s), hx(run(lambda: float(s), repr))))
     for cp in list(range(0, 0x3100)) + [0xfeff, 0x180e, 0x200b]:
         lines.append("space\t%d\t%d" % (cp, chr(cp).isspace()))
+    import unicodedata
+    reprs = ["", "abc", "x'", "x\"", "'\"", "\n'x\"\t\\", "\U0001f600", "\U000e0020", "\U0010fffd"]
+    reprs += [chr(cp) for cp in list(range(0, 0x3100, 3)) + list(range(0xe000, 0x10000, 97))
+              + list(range(0x10000, 0x110000, 1009)) + [0x600, 0x61c, 0x110bd, 0xe0001]
+              if unicodedata.category(chr(cp)) not in ("Cn", "Cs")]
+    for t in reprs:
+        lines.append("repr\t%s\t%s" % (hx(t), hx(repr(t))))
     write("parse.txt", lines)
 
 
