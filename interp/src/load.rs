@@ -34,9 +34,12 @@ pub fn verify(u: &CodeUnit) -> Result<(), VerifyError> {
         if runtime::bytecode::Op::from_u8(insn.op_byte()).is_none() {
             return Err(VerifyError(format!("{}@{pc}: bad opcode", u.qualname)));
         }
+        // An empty register run may start one past the last register.
+        let empty_run_start = matches!(op, runtime::bytecode::Op::BuildList | runtime::bytecode::Op::BuildTuple | runtime::bytecode::Op::BuildSet | runtime::bytecode::Op::BuildDict | runtime::bytecode::Op::BuildString) && insn.c() == 0;
         for (_, role, field) in op.operands() {
             let v = insn.field(*field);
             let ok = match role {
+                Role::R if empty_run_start && *field == runtime::bytecode::Field::B => v <= nregs,
                 Role::R => v < nregs,
                 Role::K => v < u.consts.len(),
                 Role::N => v < u.names.len(),
@@ -66,7 +69,7 @@ pub fn verify(u: &CodeUnit) -> Result<(), VerifyError> {
             _ => None,
         };
         if let Some((start, len)) = span {
-            if start + len > nregs {
+            if len > 0 && start + len > nregs {
                 return Err(VerifyError(format!("{}@{pc}: register run out of range in {:?}", u.qualname, insn)));
             }
         }

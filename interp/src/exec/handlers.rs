@@ -700,7 +700,16 @@ fn unpack(t: &mut Thread, regs: *mut Value, src: Value, dst: usize, before: usiz
             }
         }
     }
-    let it = ops::iter(t, src)?;
+    let it = match ops::iter(t, src) {
+        Ok(it) => it,
+        Err(e) => {
+            if t.exc_is(t.classes.type_error) && t.class_of(src).lookup(t.names.iter).is_none() {
+                let msg = format!("cannot unpack non-iterable {} object", t.type_name(src));
+                return Err(t.type_error(&msg));
+            }
+            return Err(e);
+        }
+    };
     t.temp_roots.push(it);
     let r = unpack_iter(t, regs, it, dst, before, after);
     t.temp_roots.pop();

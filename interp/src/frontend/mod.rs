@@ -19,6 +19,9 @@ mod compile;
 mod parse;
 mod prescan;
 mod scope;
+mod verify;
+
+pub use verify::verify;
 
 pub(crate) use runtime::bytecode as bc;
 

@@ -107,7 +107,7 @@ mod tests {
         assert_eq!(m.line_col(0), (1, 1));
         assert_eq!(m.line_col(4), (2, 1));
         assert_eq!(m.line_col(7), (2, 3));
-        assert_eq!(m.line_col(13), (3, 1));
+        assert_eq!(m.line_col(12), (3, 1));
     }
 
     #[test]

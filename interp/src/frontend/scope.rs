@@ -21,7 +21,7 @@
 use super::parse::SourceMap;
 use super::FrontendError;
 use ruff_python_ast::{self as ast, Expr, ExprContext, Stmt};
-use ruff_text_size::{Ranged, TextRange};
+use ruff_text_size::{Ranged, TextRange, TextSize};
 use std::collections::{HashMap, HashSet};
 
 /// The message for expressions nested beyond `MAX_DEPTH`.
@@ -123,10 +123,11 @@ pub(crate) struct Scope {
     /// The code unit's name: function name, `<lambda>`, `<listcomp>`, class name, `<module>`.
     pub(crate) name: String,
     pub(crate) qualname: String,
-    pub(crate) parent: Option<usize>,
     pub(crate) children: Vec<usize>,
     pub(crate) symbols: Vec<Symbol>,
     index: HashMap<String, usize>,
+    /// Where each `global`/`nonlocal` name was first declared.
+    decls: HashMap<String, TextRange>,
     /// Parameter names (mangled) in register order: positional, keyword-only, `*args`, `**kwargs`.
     pub(crate) params: Vec<String>,
     pub(crate) argcount: u16,
@@ -252,10 +253,10 @@ impl<'a> Builder<'a> {
             kind,
             name,
             qualname,
-            parent,
             children: Vec::new(),
             symbols: Vec::new(),
             index: HashMap::new(),
+            decls: HashMap::new(),
             params: Vec::new(),
             argcount: 0,
             posonlycount: 0,
@@ -611,6 +612,8 @@ impl<'a> Builder<'a> {
             };
             return self.syntax(n.range, msg);
         }
+        let mangled = self.mangle(name);
+        self.scope().decls.entry(mangled).or_insert(n.range);
         self.add(name, if is_global { DEF_GLOBAL } else { DEF_NONLOCAL }, n.range)
     }
 
@@ -907,12 +910,14 @@ impl<'a> Builder<'a> {
                 self.refuse(b.range, "bytes literal");
                 Ok(())
             }
-            Expr::NumberLiteral(n) => {
-                if matches!(n.value, ast::Number::Complex { .. }) {
+            Expr::NumberLiteral(n) => match &n.value {
+                ast::Number::Complex { .. } => {
                     self.refuse(n.range, "complex literal");
+                    Ok(())
                 }
-                Ok(())
-            }
+                ast::Number::Int(i) if i.as_u64().is_none() => self.check_int_digits(i, n.range),
+                _ => Ok(()),
+            },
             Expr::BooleanLiteral(_) | Expr::NoneLiteral(_) | Expr::EllipsisLiteral(_) => Ok(()),
             Expr::Attribute(a) => self.expr(&a.value),
             Expr::Subscript(s) => {
@@ -977,6 +982,27 @@ impl<'a> Builder<'a> {
                 i += 1;
             }
         }
+    }
+
+    /// CPython 3.11 refuses decimal literals longer than `sys.int_info.default_max_str_digits`.
+    fn check_int_digits(&self, i: &ast::Int, range: TextRange) -> R {
+        let text = i.to_string();
+        let lower = text.to_ascii_lowercase();
+        if lower.starts_with("0x") || lower.starts_with("0o") || lower.starts_with("0b") {
+            return Ok(());
+        }
+        let digits = text.bytes().filter(u8::is_ascii_digit).count();
+        if digits > 4300 {
+            return self.syntax(
+                range,
+                format!(
+                    "Exceeds the limit (4300 digits) for integer string conversion: value has {digits} digits; \
+                     use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge \
+                     integer literals to avoid decimal conversion limits."
+                ),
+            );
+        }
+        Ok(())
     }
 
     fn fstring_elements(&mut self, elements: &ast::InterpolatedStringElements) -> R {
@@ -1084,15 +1110,15 @@ impl<'a> Builder<'a> {
                 newbound.extend(b.iter().cloned());
             }
         }
-        let line = self.scopes[id].first_line;
         for i in 0..self.scopes[id].symbols.len() {
             let (name, flags) = {
                 let s = &self.scopes[id].symbols[i];
                 (s.name.clone(), s.flags)
             };
+            let at = self.scopes[id].decls.get(&name).map_or(TextSize::default(), |r| r.start());
             let resolved = if flags & DEF_GLOBAL != 0 {
                 if flags & DEF_NONLOCAL != 0 {
-                    return Err(self.error_at_line(line, format!("name '{name}' is nonlocal and global")));
+                    return Err(self.map.syntax(at, format!("name '{name}' is nonlocal and global")));
                 }
                 global.insert(name.clone());
                 if let Some(b) = bound.as_mut() {
@@ -1102,10 +1128,10 @@ impl<'a> Builder<'a> {
             } else if flags & DEF_NONLOCAL != 0 {
                 match &bound {
                     None => {
-                        return Err(self.error_at_line(line, "nonlocal declaration not allowed at module level"))
+                        return Err(self.map.syntax(at, "nonlocal declaration not allowed at module level"))
                     }
                     Some(b) if !b.contains(&name) => {
-                        return Err(self.error_at_line(line, format!("no binding for nonlocal '{name}' found")))
+                        return Err(self.map.syntax(at, format!("no binding for nonlocal '{name}' found")))
                     }
                     _ => {}
                 }
@@ -1170,9 +1196,6 @@ impl<'a> Builder<'a> {
         Ok(())
     }
 
-    fn error_at_line(&self, line: u32, msg: impl Into<String>) -> FrontendError {
-        FrontendError::Syntax { line, col: 1, msg: msg.into() }
-    }
 }
 
 #[cfg(test)]

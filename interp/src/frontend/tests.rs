@@ -44,7 +44,7 @@ fn body_of(text: &str, qualname: &str) -> Vec<String> {
             continue;
         }
         if inside && !line.trim().is_empty() {
-            out.push(line.get(12..).unwrap_or(line).trim_end().to_string());
+            out.push(line.get(13..).unwrap_or(line).trim_end().to_string());
         }
     }
     out

@@ -356,7 +356,8 @@ fn reversed(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<V
             let r = cast::<Range>(v).expect("range");
             let n = r.len();
             let last = if n > 0 { r.item(n - 1) } else { r.start };
-            Ok(t.new_iter(IterState::Range { next: last, step: -r.step, remaining: n }))
+            let st = ops::iter::range_iter_state(t, last, -r.step, n)?;
+            Ok(t.new_iter(st))
         }
         Some(Kind::Tuple) | Some(Kind::Str) => {
             let n = ops::len(t, v)? as i64;

@@ -99,6 +99,16 @@ pub fn install(t: &mut Thread) {
     method!(t, set, "set", "difference_update", set_difference_update);
     method!(t, set, "set", "symmetric_difference_update", set_symmetric_difference_update);
 
+    method!(t, c_generator(t), "generator", "send", gen_send);
+    method!(t, c_generator(t), "generator", "close", gen_close);
+    method!(t, c_generator(t), "generator", "__next__", iter_next);
+    method!(t, c_generator(t), "generator", "__iter__", iter_self);
+    let it = t.classes.iterator;
+    method!(t, it, "iterator", "__next__", iter_next);
+    method!(t, it, "iterator", "__iter__", iter_self);
+    method!(t, slice, "slice", "indices", slice_indices);
+    method!(t, range, "range", "index", range_index);
+    method!(t, range, "range", "count", range_count);
     method!(t, int, "int", "bit_length", int_bit_length);
     method!(t, int, "int", "conjugate", int_conjugate);
     method!(t, float, "float", "is_integer", float_is_integer);
@@ -325,11 +335,14 @@ fn frozenset_new(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyRes
     }
 }
 
-fn range_arg(t: &mut Thread, v: Value) -> PyResult<i64> {
-    if ops::int::is_int(v) && ops::int::to_i64(v).is_none() {
-        return Err(t.unsupported("range() beyond 64-bit bounds"));
+fn range_arg(t: &mut Thread, v: Value) -> PyResult<i128> {
+    if ops::int::is_int(v) {
+        return match ops::int::to_i128(v).filter(|i| i.unsigned_abs() < (1u128 << 100)) {
+            Some(i) => Ok(i),
+            None => Err(t.unsupported("range() beyond 100-bit bounds")),
+        };
     }
-    int_arg(t, v)
+    int_arg(t, v).map(|i| i as i128)
 }
 
 fn range_new(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value> {
@@ -806,6 +819,97 @@ fn set_isdisjoint(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyRe
     let a = args::exact(t, "isdisjoint", &args[1..], kw, 1)?;
     let s = this_set(t, args[0])?;
     ops::set::method_op(t, s, a[0], "isdisjoint")
+}
+
+// ----- iterators and generators -----
+
+fn c_generator(t: &Thread) -> Gc<Class> {
+    t.classes.generator
+}
+
+fn stop_with(t: &mut Thread, v: Value) -> crate::Raised {
+    let args = if v.is_none() { vec![] } else { vec![v] };
+    let e = t.new_exception(t.classes.stop_iteration, args);
+    t.raise(e)
+}
+
+fn gen_send(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value> {
+    let a = args::exact(t, "send", &args[1..], kw, 1)?;
+    let Some(g) = cast::<Generator>(args[0]) else {
+        return Err(t.type_error("descriptor 'send' requires a 'generator' object"));
+    };
+    match (t.hooks.resume)(t, g, a[0])? {
+        Some(v) => Ok(v),
+        None => {
+            let r = t.gen_return;
+            t.gen_return = Value::NONE;
+            Err(stop_with(t, r))
+        }
+    }
+}
+
+fn gen_close(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value> {
+    args::exact(t, "close", &args[1..], kw, 0)?;
+    if let Some(g) = cast::<Generator>(args[0]) {
+        let st = g.state.get_mut();
+        if st.status != crate::object::generator::GenStatus::Running {
+            st.status = crate::object::generator::GenStatus::Done;
+            st.regs = Box::new([]);
+        }
+    }
+    Ok(Value::NONE)
+}
+
+fn iter_next(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value> {
+    args::exact(t, "__next__", &args[1..], kw, 0)?;
+    match ops::next(t, args[0])? {
+        Some(v) => Ok(v),
+        None => {
+            let r = if kind_of(args[0]) == Some(Kind::Generator) { t.gen_return } else { Value::NONE };
+            t.gen_return = Value::NONE;
+            Err(stop_with(t, r))
+        }
+    }
+}
+
+fn iter_self(_t: &mut Thread, args: &[Value], _kw: Option<Gc<Tuple>>) -> PyResult<Value> {
+    Ok(args[0])
+}
+
+fn slice_indices(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value> {
+    let a = args::exact(t, "indices", &args[1..], kw, 1)?;
+    let Some(s) = cast::<Slice>(args[0]) else {
+        return Err(t.type_error("descriptor 'indices' requires a 'slice' object"));
+    };
+    let n = int_arg(t, a[0])?;
+    if n < 0 {
+        return Err(t.value_error("length should not be negative"));
+    }
+    let (start, stop, step, _) = ops::item::slice_indices(t, s, n as usize)?;
+    let (a, b, c) = (t.new_int(start), t.new_int(stop), t.new_int(step));
+    Ok(t.new_tuple(vec![a, b, c]))
+}
+
+fn range_index(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value> {
+    let a = args::exact(t, "index", &args[1..], kw, 1)?;
+    let r = cast::<Range>(args[0]).expect("range receiver");
+    if let Some(i) = ops::int::to_i128(a[0]) {
+        let n = r.len();
+        if n > 0 {
+            let off = i - r.start;
+            if off % r.step == 0 && (0..n).contains(&(off / r.step)) {
+                return Ok(ops::int::from_i128(t, off / r.step));
+            }
+        }
+    }
+    let msg = format!("{} is not in range", ops::repr_string(t, a[0])?);
+    Err(t.value_error(&msg))
+}
+
+fn range_count(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value> {
+    let a = args::exact(t, "count", &args[1..], kw, 1)?;
+    let found = ops::compare::contains(t, args[0], a[0])?;
+    Ok(Value::small_int_unchecked(found as i64))
 }
 
 // ----- numbers -----

@@ -3,17 +3,17 @@
 use crate::gc::Tracer;
 use crate::value::Value;
 
-/// A range with 64-bit bounds (wider ranges are refused as unsupported).
+/// A range with 128-bit bounds (wider ranges are refused as unsupported).
 pub struct Range {
-    pub start: i64,
-    pub stop: i64,
-    pub step: i64,
+    pub start: i128,
+    pub stop: i128,
+    pub step: i128,
 }
 
 impl Range {
     /// Number of elements, as Python computes it.
-    pub fn len(&self) -> i64 {
-        let (lo, hi, step) = (self.start as i128, self.stop as i128, self.step as i128);
+    pub fn len(&self) -> i128 {
+        let (lo, hi, step) = (self.start, self.stop, self.step);
         let n = if step > 0 && lo < hi {
             (hi - lo - 1) / step + 1
         } else if step < 0 && lo > hi {
@@ -21,13 +21,13 @@ impl Range {
         } else {
             0
         };
-        n.min(i64::MAX as i128) as i64
+        n
     }
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
     /// The `i`-th element (`0 <= i < len`).
-    pub fn item(&self, i: i64) -> i64 {
+    pub fn item(&self, i: i128) -> i128 {
         self.start + i * self.step
     }
     pub(crate) fn trace_fields(&self, _tr: &mut Tracer) {}

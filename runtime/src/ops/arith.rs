@@ -59,13 +59,21 @@ fn float_op(t: &mut Thread, x: f64, y: f64, op: BinOp) -> PyResult<Option<Value>
 
 /// The operation on builtin types, or `None` if they do not support it.
 fn builtin_binary(t: &mut Thread, a: Value, b: Value, op: BinOp) -> PyResult<Option<Value>> {
-    // Numbers.
+    // Numbers (bool & bool etc. stay bool).
+    if let (Some(x), Some(y)) = (a.as_bool(), b.as_bool()) {
+        match op {
+            BinOp::BitAnd => return Ok(Some(Value::bool(x & y))),
+            BinOp::BitOr => return Ok(Some(Value::bool(x | y))),
+            BinOp::BitXor => return Ok(Some(Value::bool(x ^ y))),
+            _ => {}
+        }
+    }
     if let (Some(x), Some(y)) = (to_int(a), to_int(b)) {
         return int_op(t, &x, &y, op).map(Some);
     }
     let fa = if a.is_float() { Some(a.float_unchecked()) } else { None };
     let fb = if b.is_float() { Some(b.float_unchecked()) } else { None };
-    if fa.is_some() || fb.is_some() {
+    if (fa.is_some() || fb.is_some()) && (fa.is_some() || super::int::is_int(a)) && (fb.is_some() || super::int::is_int(b)) {
         let x = match fa {
             Some(x) => x,
             None => match to_int(a) {

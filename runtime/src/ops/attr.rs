@@ -203,7 +203,7 @@ fn builtin_value_attr(t: &mut Thread, obj: Value, name: Gc<Str>) -> PyResult<Opt
             "step" => r.step,
             _ => return Ok(None),
         };
-        return Ok(Some(t.new_int(v)));
+        return Ok(Some(super::int::from_i128(t, v)));
     }
     if let Some(s) = cast::<Slice>(obj) {
         return Ok(match n {
@@ -253,6 +253,11 @@ fn special_instance_attr(t: &mut Thread, inst: Gc<Instance>, name: Gc<Str>) -> P
             "value" if inst.class.get().is_subclass(t.classes.stop_iteration) => {
                 cast::<Tuple>(e.args).and_then(|a| a.items.first().copied()).unwrap_or(Value::NONE)
             }
+            "code" if inst.class.get().is_subclass(t.classes.system_exit) => match cast::<Tuple>(e.args) {
+                Some(a) if a.len() == 1 => a.items[0],
+                Some(a) if a.is_empty() => Value::NONE,
+                _ => e.args,
+            },
             _ => return Ok(None),
         };
         return Ok(Some(v));

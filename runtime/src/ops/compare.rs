@@ -109,6 +109,10 @@ fn builtin_compare(t: &mut Thread, a: Value, b: Value, op: CmpOp) -> PyResult<Op
             let r = super::set::compare(t, cast::<Set>(a).expect("set"), cast::<Set>(b).expect("set"), op)?;
             Ok(Some(r))
         }
+        (Some(Kind::Slice), Some(Kind::Slice)) => {
+            let (x, y) = (cast::<Slice>(a).expect("slice"), cast::<Slice>(b).expect("slice"));
+            seq_compare(t, &[x.start, x.stop, x.step], &[y.start, y.stop, y.step], op).map(Some)
+        }
         (Some(Kind::Range), Some(Kind::Range)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
             let (x, y) = (cast::<Range>(a).expect("range"), cast::<Range>(b).expect("range"));
             let (lx, ly) = (x.len(), y.len());
@@ -299,7 +303,7 @@ pub fn hash(t: &mut Thread, v: Value) -> PyResult<i64> {
             let r = cast::<Range>(v).expect("range");
             let n = r.len();
             let parts = [n, if n == 0 { 0 } else { r.start }, if n <= 1 { 1 } else { r.step }];
-            let hs: Vec<i64> = parts.iter().map(|x| num::hash_int(&num::Int::Small(*x))).collect();
+            let hs: Vec<i64> = parts.iter().map(|x| num::hash_int(&num::Int::normalize(num_bigint::BigInt::from(*x)))).collect();
             Ok(num::hash_tuple(&hs))
         }
         Some(Kind::Instance) => {
@@ -381,20 +385,20 @@ pub fn contains(t: &mut Thread, container: Value, item: Value) -> PyResult<bool>
         }
         Some(Kind::Range) => {
             let r = cast::<Range>(container).expect("range");
-            match to_int(item) {
-                Some(num::Int::Small(i)) => {
+            match super::int::to_i128(item) {
+                Some(i) => {
                     let n = r.len();
                     if n == 0 {
                         return Ok(false);
                     }
-                    let off = i as i128 - r.start as i128;
-                    if off % r.step as i128 != 0 {
+                    let Some(off) = i.checked_sub(r.start) else { return Ok(false) };
+                    if off % r.step != 0 {
                         return Ok(false);
                     }
-                    let k = off / r.step as i128;
-                    Ok(k >= 0 && k < n as i128)
+                    let k = off / r.step;
+                    Ok(k >= 0 && k < n)
                 }
-                Some(_) => Ok(false),
+                None if super::int::is_int(item) => Ok(false),
                 None => {
                     let it = super::iter::iter(t, container)?;
                     contains_iter(t, it, item)

@@ -51,6 +51,23 @@ pub fn from_int(t: &mut Thread, i: Int) -> Value {
     }
 }
 
+/// A value from an `i128`.
+pub fn from_i128(t: &mut Thread, i: i128) -> Value {
+    match i64::try_from(i) {
+        Ok(x) => t.new_int(x),
+        Err(_) => t.new_bigint(num_bigint::BigInt::from(i)),
+    }
+}
+
+/// The value as `i128`, if it is an int that fits.
+pub fn to_i128(v: Value) -> Option<i128> {
+    use num_traits::ToPrimitive;
+    match to_int(v)? {
+        Int::Small(i) => Some(i as i128),
+        Int::Big(b) => b.to_i128(),
+    }
+}
+
 /// A value from a `num::Num`.
 pub fn from_num(t: &mut Thread, n: Num) -> Value {
     match n {

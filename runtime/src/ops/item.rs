@@ -161,15 +161,16 @@ pub fn getitem(t: &mut Thread, obj: Value, key: Value) -> PyResult<Value> {
         Some(Kind::Range) => {
             let r = cast::<Range>(obj).expect("kind checked");
             if let Some(sl) = cast::<Slice>(key) {
-                let (start, _, step, n) = slice_indices(t, sl, r.len() as usize)?;
-                let new_start = r.start + start * r.step;
-                let new_step = r.step * step;
-                let new_stop = new_start + n as i64 * new_step;
+                let len = usize::try_from(r.len()).unwrap_or(usize::MAX).min(i64::MAX as usize);
+                let (start, _, step, n) = slice_indices(t, sl, len)?;
+                let new_start = r.start + start as i128 * r.step;
+                let new_step = r.step * step as i128;
+                let new_stop = new_start + n as i128 * new_step;
                 return Ok(t.alloc(Range { start: new_start, stop: new_stop, step: new_step }).as_value());
             }
             match index_value(t, key)? {
-                Some(i) => match norm_index(i, r.len() as usize) {
-                    Some(j) => Ok(t.new_int(r.item(j as i64))),
+                Some(i) => match norm_index(i, usize::try_from(r.len()).unwrap_or(usize::MAX).min(i64::MAX as usize)) {
+                    Some(j) => Ok(super::int::from_i128(t, r.item(j as i128))),
                     None => Err(t.index_error("range object index out of range")),
                 },
                 None => {

@@ -14,7 +14,7 @@ pub fn iter(t: &mut Thread, v: Value) -> PyResult<Value> {
         Some(Kind::Tuple) => IterState::Tuple { tuple: v, index: 0 },
         Some(Kind::Range) => {
             let r = cast::<Range>(v).expect("kind checked");
-            IterState::Range { next: r.start, step: r.step, remaining: r.len() }
+            range_iter_state(t, r.start, r.step, r.len())?
         }
         Some(Kind::Str) => IterState::Str { s: v, offset: 0 },
         Some(Kind::Dict) => {
@@ -67,6 +67,15 @@ fn is_iterator(t: &Thread, v: Value) -> bool {
     match kind_of(v) {
         Some(Kind::Iter) | Some(Kind::Generator) => true,
         _ => t.class_of(v).lookup(t.names.next).is_some(),
+    }
+}
+
+/// The iterator state of a range, if its values fit 64 bits.
+pub fn range_iter_state(t: &mut Thread, start: i128, step: i128, len: i128) -> PyResult<IterState> {
+    let last = start + step * (len - 1).max(0);
+    match (i64::try_from(start), i64::try_from(step), i64::try_from(len), i64::try_from(last)) {
+        (Ok(next), Ok(step), Ok(remaining), Ok(_)) => Ok(IterState::Range { next, step, remaining }),
+        _ => Err(t.unsupported("iterating a range beyond 64-bit bounds")),
     }
 }
 
@@ -166,8 +175,8 @@ pub fn next_builtin(t: &mut Thread, o: Gc<IterObj>) -> PyResult<Option<Value>> {
                 return Err(t.runtime_error("dictionary changed size during iteration"));
             }
             match d.table.next_entry(*index) {
-                Some((pos, k, _, v)) => {
-                    *index = pos + 1;
+                Some((next_pos, k, _, v)) => {
+                    *index = next_pos;
                     Ok(Some(match which {
                         0 => k,
                         1 => v,
@@ -187,8 +196,8 @@ pub fn next_builtin(t: &mut Thread, o: Gc<IterObj>) -> PyResult<Option<Value>> {
                 return Err(t.runtime_error("Set changed size during iteration"));
             }
             match s.table.next_entry(*index) {
-                Some((pos, k, _)) => {
-                    *index = pos + 1;
+                Some((next_pos, k, _)) => {
+                    *index = next_pos;
                     Ok(Some(k))
                 }
                 None => {

@@ -112,7 +112,13 @@ pub fn len(t: &mut Thread, v: Value) -> PyResult<usize> {
         Some(Kind::Tuple) => return Ok(cast::<Tuple>(v).map(|x| x.len()).unwrap_or(0)),
         Some(Kind::Dict) => return Ok(cast::<Dict>(v).map(|d| d.len()).unwrap_or(0)),
         Some(Kind::Set) => return Ok(cast::<Set>(v).map(|s| s.len()).unwrap_or(0)),
-        Some(Kind::Range) => return Ok(cast::<Range>(v).map(|r| r.len() as usize).unwrap_or(0)),
+        Some(Kind::Range) => {
+            let n = cast::<Range>(v).map(|r| r.len()).unwrap_or(0);
+            return match usize::try_from(n).ok().filter(|&n| n <= i64::MAX as usize) {
+                Some(n) => Ok(n),
+                None => Err(t.overflow_error("Python int too large to convert to C ssize_t")),
+            };
+        }
         Some(Kind::DictView) => return Ok(cast::<DictView>(v).and_then(|d| as_dict(d.dict)).map(|d| d.len()).unwrap_or(0)),
         Some(Kind::Instance) => {
             let cls = t.class_of(v);

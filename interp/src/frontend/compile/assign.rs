@@ -75,7 +75,7 @@ impl<'a> Unit<'a> {
                 let obj = self.expr_any(&a.value)?;
                 let name = self.mangle(a.attr.id.as_str());
                 let n = self.name_index(&name);
-                self.at(a.range);
+                self.at(a.attr.range);
                 self.emit(Op::SetAttr, 0, obj, n, src);
             }
             Expr::Subscript(s) => {
@@ -186,11 +186,12 @@ impl<'a> Unit<'a> {
                 let name = self.mangle(at.attr.id.as_str());
                 let k = self.name_index(&name);
                 let t = self.temp();
-                self.at(at.range);
+                self.at(at.attr.range);
                 self.emit(Op::GetAttr, 0, t, obj, k);
                 let v = self.expr_any(&a.value)?;
                 self.at(a.range);
                 self.emit(Op::Inplace, aux, t, t, v);
+                self.at(at.attr.range);
                 self.emit(Op::SetAttr, 0, obj, k, t);
             }
             Expr::Subscript(s) => {
@@ -251,6 +252,7 @@ impl<'a> Unit<'a> {
                 let obj = self.expr_any(&a.value)?;
                 let name = self.mangle(a.attr.id.as_str());
                 let k = self.name_index(&name);
+                self.at(a.attr.range);
                 self.emit(Op::DelAttr, 0, obj, k, 0);
             }
             Expr::Subscript(s) => {

@@ -221,7 +221,7 @@ impl<'a> Unit<'a> {
                 let obj = self.expr_any(&a.value)?;
                 let name = self.mangle(a.attr.id.as_str());
                 let n = self.name_index(&name);
-                self.at(a.range);
+                self.at(a.attr.range);
                 self.emit(Op::GetAttr, 0, dst, obj, n);
             }
             Expr::Subscript(s) => {

@@ -84,7 +84,8 @@ impl<'a> Unit<'a> {
             let m2 = self.mark();
             let base = self.temps(child.freevars.len() as u32);
             for (i, name) in child.freevars.iter().enumerate() {
-                let Some(&reg) = self.locals.get(name) else {
+                let own_class_cell = if name == "__class__" { self.class_cell } else { None };
+                let Some(reg) = own_class_cell.or_else(|| self.locals.get(name).copied()) else {
                     return self.syntax(TextRange::default(), crate::frontend::INTERNAL_ERROR);
                 };
                 self.emit(Op::Move, 0, base + i as u32, reg, 0);

@@ -151,6 +151,9 @@ pub(crate) struct Unit<'a> {
     pub(crate) code: CodeUnit,
     /// Register of each named local, cell and free variable (mangled names).
     pub(crate) locals: HashMap<String, u32>,
+    /// A class body's own `__class__` cell (a class may also have a free
+    /// `__class__` of an enclosing class, which `locals` maps).
+    pub(crate) class_cell: Option<u32>,
     pub(crate) nlocals: u32,
     next_temp: u32,
     max_reg: u32,
@@ -202,8 +205,13 @@ impl<'a> Unit<'a> {
             }
         }
         let mut locals = HashMap::new();
+        let mut class_cell = None;
         for (i, n) in names.iter().enumerate() {
-            locals.entry(n.clone()).or_insert(i as u32);
+            if scope.kind == Kind::Class && i < scope.cellvars.len() {
+                class_cell = Some(i as u32);
+            } else {
+                locals.insert(n.clone(), i as u32);
+            }
         }
         let nlocals = names.len() as u32;
         let nparams = scope.params.len();
@@ -214,6 +222,7 @@ impl<'a> Unit<'a> {
             scope,
             code,
             locals,
+            class_cell,
             nlocals,
             next_temp: nlocals,
             max_reg: nlocals,
@@ -231,8 +240,7 @@ impl<'a> Unit<'a> {
 
     /// Finishes the unit: trailing `return None`, exception table, limits.
     pub(crate) fn finish(mut self) -> R<CodeUnit> {
-        if self.scope.kind == Kind::Class && self.scope.needs_class_closure {
-            let cell = self.locals["__class__"];
+        if let Some(cell) = self.class_cell {
             self.emit_name(Op::StoreName, "__classcell__", cell);
         }
         let r = self.temp();
@@ -260,10 +268,6 @@ impl<'a> Unit<'a> {
 
     pub(crate) fn unsupported<T>(&self, range: TextRange, what: impl Into<String>) -> R<T> {
         Err(self.ctx.map.unsupported(range.start(), what))
-    }
-
-    pub(crate) fn line_of(&self, range: TextRange) -> u32 {
-        self.ctx.map.line_of(range)
     }
 
     /// Sets the current line to `range`'s and returns the previous one.
@@ -316,6 +320,12 @@ impl<'a> Unit<'a> {
     }
 
     pub(crate) fn emit(&mut self, op: Op, aux: u8, a: u32, b: u32, c: u32) {
+        // An empty register window may start past the frame: point it at a real register.
+        let (a, b) = match op {
+            Op::BuildList | Op::BuildTuple | Op::BuildSet | Op::BuildDict | Op::BuildString if c == 0 => (a, a),
+            Op::Unpack if c == 0 => (b, b),
+            _ => (a, b),
+        };
         let (a, b, c) = (self.operand(a), self.operand(b), self.operand(c));
         self.code.insns.push(Insn::new(op, aux, a, b, c));
         self.code.lines.push(self.line);
@@ -500,9 +510,15 @@ impl<'a> Unit<'a> {
     // ----- unit bodies -----
 
     fn prologue(&mut self) {
-        for name in &self.scope.cellvars {
-            let r = self.locals[name];
-            self.emit(Op::MakeCell, 0, r, 0, 0);
+        if self.scope.kind == Kind::Class {
+            if let Some(r) = self.class_cell {
+                self.emit(Op::MakeCell, 0, r, 0, 0);
+            }
+        } else {
+            for name in &self.scope.cellvars {
+                let r = self.locals[name];
+                self.emit(Op::MakeCell, 0, r, 0, 0);
+            }
         }
         for (i, name) in self.scope.freevars.iter().enumerate() {
             let r = self.locals[name];

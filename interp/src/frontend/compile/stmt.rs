@@ -164,6 +164,7 @@ impl<'a> Unit<'a> {
         self.emit(Op::GetIter, 0, x + 1, seq, 0);
         self.release(x + 2);
         let header = self.loop_header(&f.body);
+        self.at(f.range);
         let exit = self.emit_jump(Op::ForIter, x);
         let exit_flow = self.flow.clone();
         self.fblocks.push(FBlock::Loop { header, breaks: Vec::new(), break_states: Vec::new() });
