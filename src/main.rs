@@ -11,17 +11,45 @@ use tunables::{Kind, TUNABLES};
 
 fn command() -> Command {
     let mut cmd = Command::new("strata")
-        .about("A tiered virtual machine for a subset of Python 3 (output identical to CPython 3.11)")
-        .override_usage("strata [OPTIONS] FILE.py [ARGS]...\n       strata [OPTIONS] -c CODE [ARGS]...")
-        .arg(Arg::new("code").short('c').value_name("CODE").help("Run CODE instead of a file."))
-        .arg(Arg::new("help-tunables-md").long("help-tunables-md").action(ArgAction::SetTrue).hide(true))
-        .arg(Arg::new("program").value_name("FILE.py").help("The program to run."))
-        .arg(Arg::new("args").value_name("ARGS").num_args(0..).trailing_var_arg(true).allow_hyphen_values(true).help("Arguments for the program (sys.argv[1:])."));
+        .about(
+            "A tiered virtual machine for a subset of Python 3 (output identical to CPython 3.11)",
+        )
+        .override_usage(
+            "strata [OPTIONS] FILE.py [ARGS]...\n       strata [OPTIONS] -c CODE [ARGS]...",
+        )
+        .arg(
+            Arg::new("code")
+                .short('c')
+                .value_name("CODE")
+                .help("Run CODE instead of a file."),
+        )
+        .arg(
+            Arg::new("help-tunables-md")
+                .long("help-tunables-md")
+                .action(ArgAction::SetTrue)
+                .hide(true),
+        )
+        .arg(
+            Arg::new("program")
+                .value_name("FILE.py")
+                .help("The program to run."),
+        )
+        .arg(
+            Arg::new("args")
+                .value_name("ARGS")
+                .num_args(0..)
+                .trailing_var_arg(true)
+                .allow_hyphen_values(true)
+                .help("Arguments for the program (sys.argv[1:])."),
+        );
     for t in TUNABLES {
         let mut a = Arg::new(t.name).long(t.name).help(t.doc);
         a = match t.kind {
             Kind::Flag => a.action(ArgAction::SetTrue),
-            Kind::Number => a.value_name("N").value_parser(clap::value_parser!(u32)).default_value(t.default),
+            Kind::Number => a
+                .value_name("N")
+                .value_parser(clap::value_parser!(u32))
+                .default_value(t.default),
             Kind::Text => a.value_name("VALUE"),
         };
         cmd = cmd.arg(a);
@@ -36,12 +64,25 @@ fn main() {
         return;
     }
     let num = |name: &str| m.get_one::<u32>(name).copied().unwrap_or(0);
-    let rest: Vec<String> = m.get_many::<String>("args").map(|v| v.cloned().collect()).unwrap_or_default();
+    let rest: Vec<String> = m
+        .get_many::<String>("args")
+        .map(|v| v.cloned().collect())
+        .unwrap_or_default();
     let (filename, source, argv0, dir, args) = if let Some(code) = m.get_one::<String>("code") {
         // With -c, the first positional is an argument, not a program.
-        let mut args: Vec<String> = m.get_one::<String>("program").into_iter().cloned().collect();
+        let mut args: Vec<String> = m
+            .get_one::<String>("program")
+            .into_iter()
+            .cloned()
+            .collect();
         args.extend(rest);
-        ("<string>".to_string(), code.clone(), "-c".to_string(), PathBuf::from("."), args)
+        (
+            "<string>".to_string(),
+            code.clone(),
+            "-c".to_string(),
+            PathBuf::from("."),
+            args,
+        )
     } else {
         let Some(prog) = m.get_one::<String>("program") else {
             eprintln!("strata: no program given (strata FILE.py, or strata -c CODE); see --help");
@@ -60,7 +101,16 @@ fn main() {
                 std::process::exit(2);
             }
         };
-        let dir = std::path::Path::new(prog).parent().map(|p| if p.as_os_str().is_empty() { PathBuf::from(".") } else { p.to_path_buf() }).unwrap_or_else(|| PathBuf::from("."));
+        let dir = std::path::Path::new(prog)
+            .parent()
+            .map(|p| {
+                if p.as_os_str().is_empty() {
+                    PathBuf::from(".")
+                } else {
+                    p.to_path_buf()
+                }
+            })
+            .unwrap_or_else(|| PathBuf::from("."));
         (prog.clone(), source, prog.clone(), dir, rest)
     };
     let mut path = vec![dir];
@@ -87,7 +137,13 @@ fn main() {
         argv,
         path,
         gc_stress: m.get_flag("gc-stress"),
-        tiers: TierConfig { max_tier: num("max-tier") as u8, tier1_threshold: num("tier1-threshold"), tier2_threshold: num("tier2-threshold"), jit_sync: m.get_flag("jit-sync") },
+        stats: m.get_flag("stats"),
+        tiers: TierConfig {
+            max_tier: num("max-tier") as u8,
+            tier1_threshold: num("tier1-threshold"),
+            tier2_threshold: num("tier2-threshold"),
+            jit_sync: m.get_flag("jit-sync"),
+        },
     };
     let code = interp::run_main(opts);
     std::process::exit(code);

@@ -24,14 +24,54 @@ pub struct Tunable {
 
 /// Every tunable Strata has.
 pub const TUNABLES: &[Tunable] = &[
-    Tunable { name: "max-tier", kind: Kind::Number, default: "2", doc: "Highest tier that may run: 0 interpreter only, 1 baseline JIT, 2 LLVM." },
-    Tunable { name: "tier1-threshold", kind: Kind::Number, default: "200", doc: "Calls or loop back edges before tier 1 compiles a function or loop." },
-    Tunable { name: "tier2-threshold", kind: Kind::Number, default: "5000", doc: "Calls or loop back edges before tier 2 compiles a function or loop." },
-    Tunable { name: "jit-sync", kind: Kind::Flag, default: "", doc: "Compile tier-2 code on the main thread and wait for it (deterministic)." },
-    Tunable { name: "jit-threads", kind: Kind::Number, default: "0", doc: "Tier-2 worker threads (0: cores - 1, at least 1)." },
-    Tunable { name: "gc-stress", kind: Kind::Flag, default: "", doc: "Collect garbage at every allocation (slow; finds rooting bugs)." },
-    Tunable { name: "dump", kind: Kind::Text, default: "", doc: "Print compiler output and exit: bytecode." },
-    Tunable { name: "stats", kind: Kind::Flag, default: "", doc: "Print run statistics as JSON to stderr at exit." },
+    Tunable {
+        name: "max-tier",
+        kind: Kind::Number,
+        default: "2",
+        doc: "Highest tier that may run: 0 interpreter only, 1 baseline JIT, 2 LLVM.",
+    },
+    Tunable {
+        name: "tier1-threshold",
+        kind: Kind::Number,
+        default: "200",
+        doc: "Calls or loop back edges before tier 1 compiles a function or loop.",
+    },
+    Tunable {
+        name: "tier2-threshold",
+        kind: Kind::Number,
+        default: "5000",
+        doc: "Calls or loop back edges before tier 2 compiles a function or loop.",
+    },
+    Tunable {
+        name: "jit-sync",
+        kind: Kind::Flag,
+        default: "",
+        doc: "Compile tier-2 code on the main thread and wait for it (deterministic).",
+    },
+    Tunable {
+        name: "jit-threads",
+        kind: Kind::Number,
+        default: "0",
+        doc: "Tier-2 worker threads (0: cores - 1, at least 1).",
+    },
+    Tunable {
+        name: "gc-stress",
+        kind: Kind::Flag,
+        default: "",
+        doc: "Collect garbage at every allocation (slow; finds rooting bugs).",
+    },
+    Tunable {
+        name: "dump",
+        kind: Kind::Text,
+        default: "",
+        doc: "Print compiler output and exit: bytecode.",
+    },
+    Tunable {
+        name: "stats",
+        kind: Kind::Flag,
+        default: "",
+        doc: "Print run statistics as JSON to stderr at exit.",
+    },
 ];
 
 /// Markdown documentation of the table (for docs/TUNABLES.md).
@@ -43,7 +83,16 @@ pub fn markdown() -> String {
             Kind::Number => format!("`--{} N`", t.name),
             Kind::Text => format!("`--{} VALUE`", t.name),
         };
-        s.push_str(&format!("| {} | {} | {} |\n", flag, if t.default.is_empty() { "—" } else { t.default }, t.doc));
+        s.push_str(&format!(
+            "| {} | {} | {} |\n",
+            flag,
+            if t.default.is_empty() {
+                "—"
+            } else {
+                t.default
+            },
+            t.doc
+        ));
     }
     s
 }

@@ -17,7 +17,11 @@ pub fn import(t: &mut Thread, name: Gc<Str>) -> PyResult<Value> {
     if let Some(m) = runtime::builtins::modules::builtin_module(t, &n)? {
         return Ok(m);
     }
-    let found = t.path.iter().map(|d| d.join(format!("{n}.py"))).find(|p| p.is_file());
+    let found = t
+        .path
+        .iter()
+        .map(|d| d.join(format!("{n}.py")))
+        .find(|p| p.is_file());
     let Some(path) = found else {
         if runtime::builtins::is_stdlib_module(&n) {
             return Err(t.unsupported(&format!("import of standard library module '{n}'")));

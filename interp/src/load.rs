@@ -21,12 +21,25 @@ pub fn verify(u: &CodeUnit) -> Result<(), VerifyError> {
     if u.lines.len() != n {
         return Err(VerifyError(format!("{}: line table length", u.qualname)));
     }
-    if (u.param_count() + u.freevars.len()) > u.nregs as usize || u.local_names.len() > u.nregs as usize {
+    if (u.param_count() + u.freevars.len()) > u.nregs as usize
+        || u.local_names.len() > u.nregs as usize
+    {
         return Err(VerifyError(format!("{}: too few registers", u.qualname)));
     }
     let last = u.insns[n - 1].op();
-    if !matches!(last, runtime::bytecode::Op::Return | runtime::bytecode::Op::Jump | runtime::bytecode::Op::JumpBack | runtime::bytecode::Op::Raise | runtime::bytecode::Op::Reraise | runtime::bytecode::Op::RaiseAssert) {
-        return Err(VerifyError(format!("{}: code can fall off its end", u.qualname)));
+    if !matches!(
+        last,
+        runtime::bytecode::Op::Return
+            | runtime::bytecode::Op::Jump
+            | runtime::bytecode::Op::JumpBack
+            | runtime::bytecode::Op::Raise
+            | runtime::bytecode::Op::Reraise
+            | runtime::bytecode::Op::RaiseAssert
+    ) {
+        return Err(VerifyError(format!(
+            "{}: code can fall off its end",
+            u.qualname
+        )));
     }
     let nregs = u.nregs as usize;
     for (pc, insn) in u.insns.iter().enumerate() {
@@ -35,7 +48,14 @@ pub fn verify(u: &CodeUnit) -> Result<(), VerifyError> {
             return Err(VerifyError(format!("{}@{pc}: bad opcode", u.qualname)));
         }
         // An empty register run may start one past the last register.
-        let empty_run_start = matches!(op, runtime::bytecode::Op::BuildList | runtime::bytecode::Op::BuildTuple | runtime::bytecode::Op::BuildSet | runtime::bytecode::Op::BuildDict | runtime::bytecode::Op::BuildString) && insn.c() == 0;
+        let empty_run_start = matches!(
+            op,
+            runtime::bytecode::Op::BuildList
+                | runtime::bytecode::Op::BuildTuple
+                | runtime::bytecode::Op::BuildSet
+                | runtime::bytecode::Op::BuildDict
+                | runtime::bytecode::Op::BuildString
+        ) && insn.c() == 0;
         for (_, role, field) in op.operands() {
             let v = insn.field(*field);
             let ok = match role {
@@ -48,7 +68,10 @@ pub fn verify(u: &CodeUnit) -> Result<(), VerifyError> {
                 Role::J => v < n,
             };
             if !ok {
-                return Err(VerifyError(format!("{}@{pc}: operand out of range in {:?}", u.qualname, insn)));
+                return Err(VerifyError(format!(
+                    "{}@{pc}: operand out of range in {:?}",
+                    u.qualname, insn
+                )));
             }
         }
         // Instructions that use a run of registers.
@@ -70,16 +93,25 @@ pub fn verify(u: &CodeUnit) -> Result<(), VerifyError> {
         };
         if let Some((start, len)) = span {
             if len > 0 && start + len > nregs {
-                return Err(VerifyError(format!("{}@{pc}: register run out of range in {:?}", u.qualname, insn)));
+                return Err(VerifyError(format!(
+                    "{}@{pc}: register run out of range in {:?}",
+                    u.qualname, insn
+                )));
             }
         }
         if op == MakeFunction && !matches!(u.consts.get(insn.b()), Some(Const::Code(_))) {
-            return Err(VerifyError(format!("{}@{pc}: MakeFunction of a non-code constant", u.qualname)));
+            return Err(VerifyError(format!(
+                "{}@{pc}: MakeFunction of a non-code constant",
+                u.qualname
+            )));
         }
     }
     for e in &u.exc_table {
         if e.start > e.end || e.end as usize > n || e.handler as usize >= n {
-            return Err(VerifyError(format!("{}: bad exception table entry", u.qualname)));
+            return Err(VerifyError(format!(
+                "{}: bad exception table entry",
+                u.qualname
+            )));
         }
     }
     Ok(())
@@ -95,7 +127,12 @@ pub fn load(t: &mut Thread, u: &CodeUnit, module: Gc<Module>) -> Result<Gc<Code>
     result
 }
 
-fn load_inner(t: &mut Thread, u: &CodeUnit, module: Gc<Module>, keep: Value) -> Result<Gc<Code>, VerifyError> {
+fn load_inner(
+    t: &mut Thread,
+    u: &CodeUnit,
+    module: Gc<Module>,
+    keep: Value,
+) -> Result<Gc<Code>, VerifyError> {
     let keep_list = runtime::ops::cast::<List>(keep).expect("list");
     let mut consts = Vec::with_capacity(u.consts.len());
     for c in &u.consts {
@@ -103,7 +140,8 @@ fn load_inner(t: &mut Thread, u: &CodeUnit, module: Gc<Module>, keep: Value) -> 
         keep_list.push(v);
         consts.push(v);
     }
-    let intern_all = |t: &mut Thread, v: &[String]| -> Vec<Gc<Str>> { v.iter().map(|s| t.intern(s)).collect() };
+    let intern_all =
+        |t: &mut Thread, v: &[String]| -> Vec<Gc<Str>> { v.iter().map(|s| t.intern(s)).collect() };
     let local_names = intern_all(t, &u.local_names);
     let freevars = intern_all(t, &u.freevars);
     let cellvars = intern_all(t, &u.cellvars);
@@ -147,7 +185,12 @@ fn load_inner(t: &mut Thread, u: &CodeUnit, module: Gc<Module>, keep: Value) -> 
     Ok(code)
 }
 
-fn const_value(t: &mut Thread, c: &Const, module: Gc<Module>, keep: Value) -> Result<Value, VerifyError> {
+fn const_value(
+    t: &mut Thread,
+    c: &Const,
+    module: Gc<Module>,
+    keep: Value,
+) -> Result<Value, VerifyError> {
     Ok(match c {
         Const::None => Value::NONE,
         Const::Bool(b) => Value::bool(*b),
@@ -172,4 +215,3 @@ fn const_value(t: &mut Thread, c: &Const, module: Gc<Module>, keep: Value) -> Re
         }
     })
 }
-

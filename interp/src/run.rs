@@ -18,6 +18,8 @@ pub struct RunOptions {
     /// Directories for `import` (script directory, then PYTHONPATH).
     pub path: Vec<PathBuf>,
     pub gc_stress: bool,
+    /// Print run statistics as JSON to stderr at exit.
+    pub stats: bool,
     pub tiers: crate::tier::TierConfig,
 }
 
@@ -29,7 +31,10 @@ const STACK_MARGIN: usize = 4 << 20;
 
 /// Runs the program on a VM thread and returns the process exit status.
 pub fn run_main(opts: RunOptions) -> i32 {
-    let handle = std::thread::Builder::new().name("strata-vm".into()).stack_size(VM_STACK_BYTES).spawn(move || run_on_vm_thread(opts));
+    let handle = std::thread::Builder::new()
+        .name("strata-vm".into())
+        .stack_size(VM_STACK_BYTES)
+        .spawn(move || run_here(opts, VM_STACK_BYTES));
     match handle {
         Ok(h) => match h.join() {
             Ok(code) => code,
@@ -45,19 +50,51 @@ pub fn run_main(opts: RunOptions) -> i32 {
     }
 }
 
-fn run_on_vm_thread(opts: RunOptions) -> i32 {
+/// Runs the program on the current thread, whose native stack is
+/// `stack_bytes` long, and returns the exit status.
+pub fn run_here(opts: RunOptions, stack_bytes: usize) -> i32 {
     let anchor = 0u64;
     let base = std::hint::black_box(&anchor) as *const u64 as usize;
     let mut t = Thread::new();
     t.heap.stack_base = base + 256;
-    t.native_stack_limit = base.saturating_sub(VM_STACK_BYTES - STACK_MARGIN);
+    let margin = STACK_MARGIN.min(stack_bytes / 4);
+    t.native_stack_limit = base.saturating_sub(stack_bytes - margin);
     t.heap.stress = opts.gc_stress;
     t.argv = opts.argv.clone();
     t.path = opts.path.clone();
     crate::exec::install_hooks(&mut t, crate::import::import);
     let code = run_program(&mut t, &opts);
     t.flush_out();
+    if opts.stats {
+        eprintln!("{}", stats_json(&t));
+    }
     code
+}
+
+/// `--stats`: what the run did, as one JSON object.
+fn stats_json(t: &Thread) -> String {
+    let s = t.heap.stats;
+    format!(
+        "{{\"gc_collections\": {}, \"objects_allocated\": {}, \"objects_freed\": {}, \"objects_live\": {}, \"peak_rss_kb\": {}, \"llvm_initialised\": false}}",
+        s.collections,
+        s.allocated,
+        s.freed,
+        t.heap.object_count(),
+        peak_rss_kb()
+    )
+}
+
+/// Peak resident set size of this process (Linux `VmHWM`), 0 if unknown.
+pub fn peak_rss_kb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|n| n.parse().ok())
+        })
+        .unwrap_or(0)
 }
 
 fn run_program(t: &mut Thread, opts: &RunOptions) -> i32 {
@@ -109,9 +146,15 @@ fn print_syntax_error(source: &str, file: &str, line: u32, col: u32, msg: &str) 
 fn report_uncaught(t: &mut Thread, exc: Value) -> i32 {
     let cls = t.class_of(exc);
     if cls.ptr_eq(t.classes.unsupported) {
-        let args = cast::<Instance>(exc).and_then(|i| i.exc.get().as_ref().map(|e| e.args)).and_then(cast::<Tuple>);
+        let args = cast::<Instance>(exc)
+            .and_then(|i| i.exc.get().as_ref().map(|e| e.args))
+            .and_then(cast::<Tuple>);
         let items = args.map(|a| a.items.to_vec()).unwrap_or_default();
-        let what = items.first().and_then(|v| ops::as_str(*v)).map(|s| s.as_str().to_string()).unwrap_or_default();
+        let what = items
+            .first()
+            .and_then(|v| ops::as_str(*v))
+            .map(|s| s.as_str().to_string())
+            .unwrap_or_default();
         let has_location = items.get(1).map(|v| v.is(Value::TRUE)).unwrap_or(false);
         if has_location {
             eprintln!("strata: unsupported: {what}");
@@ -124,9 +167,17 @@ fn report_uncaught(t: &mut Thread, exc: Value) -> i32 {
         return 2;
     }
     if cls.is_subclass(t.classes.system_exit) {
-        let args = cast::<Instance>(exc).and_then(|i| i.exc.get().as_ref().map(|e| e.args)).and_then(cast::<Tuple>);
+        let args = cast::<Instance>(exc)
+            .and_then(|i| i.exc.get().as_ref().map(|e| e.args))
+            .and_then(cast::<Tuple>);
         let items = args.map(|a| a.items.to_vec()).unwrap_or_default();
-        let code = if items.len() == 1 { items[0] } else if items.is_empty() { Value::NONE } else { args.map(|a| a.as_value()).unwrap_or(Value::NONE) };
+        let code = if items.len() == 1 {
+            items[0]
+        } else if items.is_empty() {
+            Value::NONE
+        } else {
+            args.map(|a| a.as_value()).unwrap_or(Value::NONE)
+        };
         if code.is_none() {
             return 0;
         }

@@ -51,14 +51,115 @@ const CORPUS: &[&str] = &[
 
 /// Fragments spliced in at random.
 const TOKENS: &[&str] = &[
-    "(", ")", "[", "]", "{", "}", ":", ",", ";", ".", "=", "==", "+", "-", "*", "**", "/", "//", "%", "<",
-    ">", "<=", "!=", "@", "~", "^", "|", "&", "<<", ">>", "->", "...", "\n", "\n    ", "\t", " ", "\\\n", "#",
-    "'", "\"", "'''", "f'", "f\"{", "}", "rb'", "0x", "1e5", "1_0", "0o7", "9999999999999999999999", "lambda",
-    "lambda x:", "yield", "yield from", "await", "async", "def", "class", "return", "if", "elif", "else", "for",
-    "while", "in", "not", "and", "or", "is", "try", "except", "finally", "raise", "from", "import", "as", "global",
-    "nonlocal", "del", "pass", "break", "continue", "with", "assert", "None", "True", "False", "super", "__class__",
-    "__debug__", "*args", "**kw", ":=", "\u{0}", "\u{feff}", "é", "𝔘", "\u{202e}", "\u{301}", "\r", "\r\n", "\x0c",
-    "\\ud800", "\\N{", "x", "_", "self", "print", "eval",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    ":",
+    ",",
+    ";",
+    ".",
+    "=",
+    "==",
+    "+",
+    "-",
+    "*",
+    "**",
+    "/",
+    "//",
+    "%",
+    "<",
+    ">",
+    "<=",
+    "!=",
+    "@",
+    "~",
+    "^",
+    "|",
+    "&",
+    "<<",
+    ">>",
+    "->",
+    "...",
+    "\n",
+    "\n    ",
+    "\t",
+    " ",
+    "\\\n",
+    "#",
+    "'",
+    "\"",
+    "'''",
+    "f'",
+    "f\"{",
+    "}",
+    "rb'",
+    "0x",
+    "1e5",
+    "1_0",
+    "0o7",
+    "9999999999999999999999",
+    "lambda",
+    "lambda x:",
+    "yield",
+    "yield from",
+    "await",
+    "async",
+    "def",
+    "class",
+    "return",
+    "if",
+    "elif",
+    "else",
+    "for",
+    "while",
+    "in",
+    "not",
+    "and",
+    "or",
+    "is",
+    "try",
+    "except",
+    "finally",
+    "raise",
+    "from",
+    "import",
+    "as",
+    "global",
+    "nonlocal",
+    "del",
+    "pass",
+    "break",
+    "continue",
+    "with",
+    "assert",
+    "None",
+    "True",
+    "False",
+    "super",
+    "__class__",
+    "__debug__",
+    "*args",
+    "**kw",
+    ":=",
+    "\u{0}",
+    "\u{feff}",
+    "é",
+    "𝔘",
+    "\u{202e}",
+    "\u{301}",
+    "\r",
+    "\r\n",
+    "\x0c",
+    "\\ud800",
+    "\\N{",
+    "x",
+    "_",
+    "self",
+    "print",
+    "eval",
 ];
 
 /// xorshift64*: deterministic and dependency-free.
@@ -132,7 +233,8 @@ fn mutate(rng: &mut Rng, src: &str) -> String {
             }
             6 => {
                 // Swap two lines.
-                let mut lines: Vec<Vec<u8>> = bytes.split(|&b| b == b'\n').map(|l| l.to_vec()).collect();
+                let mut lines: Vec<Vec<u8>> =
+                    bytes.split(|&b| b == b'\n').map(|l| l.to_vec()).collect();
                 if lines.len() > 1 {
                     let a = rng.below(lines.len());
                     let b = rng.below(lines.len());
@@ -149,7 +251,9 @@ fn mutate(rng: &mut Rng, src: &str) -> String {
             _ => {
                 // Random printable garbage.
                 let at = rng.below(bytes.len() + 1);
-                let junk: Vec<u8> = (0..1 + rng.below(6)).map(|_| 32 + rng.below(95) as u8).collect();
+                let junk: Vec<u8> = (0..1 + rng.below(6))
+                    .map(|_| 32 + rng.below(95) as u8)
+                    .collect();
                 bytes.splice(at..at, junk);
             }
         }
@@ -176,21 +280,32 @@ fn deep(rng: &mut Rng) -> String {
             let mut s = String::new();
             for i in 0..n {
                 s.push_str(&" ".repeat(i));
-                s.push_str(if i % 2 == 0 { "if x:\n" } else { "for y in z:\n" });
+                s.push_str(if i % 2 == 0 {
+                    "if x:\n"
+                } else {
+                    "for y in z:\n"
+                });
             }
             s.push_str(&" ".repeat(n));
             s.push_str("pass\n");
             s
         }
         11 => format!("x = {}\n", "9".repeat(n.min(20_000))),
-        12 => format!("x = {}1{}\n", "f'{".repeat(n.min(300)), "}'".repeat(n.min(300))),
+        12 => format!(
+            "x = {}1{}\n",
+            "f'{".repeat(n.min(300)),
+            "}'".repeat(n.min(300))
+        ),
         _ => format!("x = [{}]\n", "-1, ".repeat(n)),
     }
 }
 
 fn random_tokens(rng: &mut Rng) -> String {
     let n = rng.below(60);
-    (0..n).map(|_| rng.pick(TOKENS)).collect::<Vec<_>>().join(if rng.below(2) == 0 { " " } else { "" })
+    (0..n)
+        .map(|_| rng.pick(TOKENS))
+        .collect::<Vec<_>>()
+        .join(if rng.below(2) == 0 { " " } else { "" })
 }
 
 /// Outcome counts: compiled, syntax error, refused.
@@ -217,7 +332,10 @@ fn check(src: &str, stats: &mut Stats) {
             stats.syntax += 1;
         }
         Ok(Err(FrontendError::Unsupported { what, line, col })) => {
-            assert!(!what.is_empty() && line >= 1 && col >= 1, "bad refusal for {src:?}");
+            assert!(
+                !what.is_empty() && line >= 1 && col >= 1,
+                "bad refusal for {src:?}"
+            );
             stats.refused += 1;
         }
     }

@@ -53,7 +53,8 @@ pub struct RegStack {
 
 impl RegStack {
     pub fn new() -> RegStack {
-        let layout = std::alloc::Layout::array::<Value>(STACK_SLOTS).expect("register stack layout");
+        let layout =
+            std::alloc::Layout::array::<Value>(STACK_SLOTS).expect("register stack layout");
         // SAFETY: the layout has non-zero size; all-zero bits are a valid
         // Value (the float 0.0).
         let base = unsafe { std::alloc::alloc_zeroed(layout) } as *mut Value;
@@ -76,7 +77,8 @@ impl RegStack {
 
 impl Drop for RegStack {
     fn drop(&mut self) {
-        let layout = std::alloc::Layout::array::<Value>(STACK_SLOTS).expect("register stack layout");
+        let layout =
+            std::alloc::Layout::array::<Value>(STACK_SLOTS).expect("register stack layout");
         // SAFETY: allocated in `new` with this layout.
         unsafe { std::alloc::dealloc(self.base as *mut u8, layout) };
     }

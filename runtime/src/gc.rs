@@ -114,7 +114,10 @@ impl<T: HeapObj> Gc<T> {
     #[inline(always)]
     pub unsafe fn from_header(h: *const Header) -> Gc<T> {
         // SAFETY: non-null by the caller's contract.
-        Gc(unsafe { NonNull::new_unchecked(h as *mut GcBox<T>) }, PhantomData)
+        Gc(
+            unsafe { NonNull::new_unchecked(h as *mut GcBox<T>) },
+            PhantomData,
+        )
     }
 }
 
@@ -215,7 +218,15 @@ impl Heap {
     /// `Thread::alloc`, which collects first when `wants_collect`.
     #[inline]
     pub fn alloc<T: HeapObj>(&mut self, value: T) -> Gc<T> {
-        let b = Box::new(GcBox { header: Header { kind: T::KIND, flags: Cell::new(0), user: Cell::new(0), extra: Cell::new(0) }, value });
+        let b = Box::new(GcBox {
+            header: Header {
+                kind: T::KIND,
+                flags: Cell::new(0),
+                user: Cell::new(0),
+                extra: Cell::new(0),
+            },
+            value,
+        });
         let p = Box::into_raw(b);
         self.objects.push(p as *mut Header);
         self.since_gc += 1;
@@ -226,7 +237,15 @@ impl Heap {
 
     /// Allocates an object that lives for the whole process and is never traced.
     pub fn alloc_immortal<T: HeapObj>(&mut self, value: T) -> Gc<T> {
-        let b = Box::new(GcBox { header: Header { kind: T::KIND, flags: Cell::new(FLAG_IMMORTAL), user: Cell::new(0), extra: Cell::new(0) }, value });
+        let b = Box::new(GcBox {
+            header: Header {
+                kind: T::KIND,
+                flags: Cell::new(FLAG_IMMORTAL),
+                user: Cell::new(0),
+                extra: Cell::new(0),
+            },
+            value,
+        });
         let p = Box::leak(b) as *mut GcBox<T>;
         // SAFETY: leaked box, never freed.
         unsafe { Gc::from_header(p as *const Header) }
@@ -268,7 +287,11 @@ impl Heap {
     }
 
     fn candidate(&self, word: usize, tr: &mut Tracer) {
-        let addr = if (word as u64) >> 48 == crate::value::TAG_OBJ { word & ((1 << 48) - 1) } else { word };
+        let addr = if (word as u64) >> 48 == crate::value::TAG_OBJ {
+            word & ((1 << 48) - 1)
+        } else {
+            word
+        };
         if addr < 4096 {
             return;
         }

@@ -127,6 +127,8 @@ pub struct Thread {
     pub handled: Value,
     /// A generator's return value, handed from the interpreter to `resume`'s caller.
     pub gen_return: Value,
+    /// The value the interpreter hands back when it leaves dispatch.
+    pub exit_value: Value,
     pub classes: Classes,
     pub names: Names,
     interned: HashMap<Box<str>, Gc<Str>>,
@@ -184,6 +186,7 @@ impl Thread {
             exc: Value::NONE,
             handled: Value::NONE,
             gen_return: Value::NONE,
+            exit_value: Value::NONE,
             classes: Classes::placeholder(dummy_class),
             names: Names::placeholder(placeholder),
             interned: HashMap::new(),
@@ -192,7 +195,11 @@ impl Thread {
             recursion_limit: 1000,
             depth: 0,
             native_stack_limit: 0,
-            hooks: Hooks { call: no_call, resume: no_resume, import: no_import },
+            hooks: Hooks {
+                call: no_call,
+                resume: no_resume,
+                import: no_import,
+            },
             temp_roots: Vec::new(),
             out: Vec::with_capacity(1 << 16),
             argv: Vec::new(),
@@ -209,10 +216,17 @@ impl Thread {
         t.classes = Classes::create(&mut t);
         let name = t.intern("builtins");
         t.builtins = t.heap.alloc_immortal(Module::new(name, true));
-        t.empty_tuple = t.heap.alloc_immortal(Tuple { items: Box::new([]) }).as_value();
+        t.empty_tuple = t
+            .heap
+            .alloc_immortal(Tuple {
+                items: Box::new([]),
+            })
+            .as_value();
         t.ellipsis = t.singleton(t.classes.ellipsis);
         t.not_implemented = t.singleton(t.classes.not_implemented_type);
-        t.small_strs = (0u8..128).map(|b| t.intern(&(b as char).to_string())).collect();
+        t.small_strs = (0u8..128)
+            .map(|b| t.intern(&(b as char).to_string()))
+            .collect();
         crate::builtins::install(&mut t);
         t
     }
@@ -266,7 +280,7 @@ impl Thread {
                 // Registers of stack frames are covered by the slice above.
             }
         }
-        tr.values(&[self.exc, self.handled, self.gen_return]);
+        tr.values(&[self.exc, self.handled, self.gen_return, self.exit_value]);
         tr.values(&self.temp_roots);
         for m in self.modules.values() {
             tr.value(*m);
@@ -323,7 +337,10 @@ impl Thread {
         if items.is_empty() {
             return self.empty_tuple;
         }
-        self.alloc(Tuple { items: items.into_boxed_slice() }).as_value()
+        self.alloc(Tuple {
+            items: items.into_boxed_slice(),
+        })
+        .as_value()
     }
     pub fn new_dict(&mut self) -> Gc<Dict> {
         self.alloc(Dict::new())
@@ -336,7 +353,12 @@ impl Thread {
     }
 
     /// A builtin class (immortal), used at start-up and by builtin modules.
-    pub fn make_builtin_class(&mut self, name: &str, parent: Option<Gc<Class>>, base: Base) -> Gc<Class> {
+    pub fn make_builtin_class(
+        &mut self,
+        name: &str,
+        parent: Option<Gc<Class>>,
+        base: Base,
+    ) -> Gc<Class> {
         let name = self.intern(name);
         let root_shape = self.heap.alloc_immortal(Shape::root());
         let bases: Vec<Gc<Class>> = parent.into_iter().collect();
@@ -486,7 +508,10 @@ impl Thread {
     }
     #[cold]
     pub fn name_error(&mut self, name: &str) -> Raised {
-        self.raise_msg(self.classes.name_error, &format!("name '{name}' is not defined"))
+        self.raise_msg(
+            self.classes.name_error,
+            &format!("name '{name}' is not defined"),
+        )
     }
     #[cold]
     pub fn key_error(&mut self, key: Value) -> Raised {
@@ -507,7 +532,10 @@ impl Thread {
     /// Raises RecursionError (CPython's message).
     #[cold]
     pub fn recursion_error(&mut self) -> Raised {
-        self.raise_msg(self.classes.recursion_error, "maximum recursion depth exceeded")
+        self.raise_msg(
+            self.classes.recursion_error,
+            "maximum recursion depth exceeded",
+        )
     }
 
     /// Whether the exception being raised is an instance of `cls`.
@@ -557,13 +585,64 @@ impl Classes {
             ($($f:ident),*) => { Classes { $($f: c,)* } };
         }
         all_placeholder!(
-            object, type_, int, bool_, float, str, list, tuple, dict, set, frozenset, range, slice, none, function,
-            builtin_function, method, cell, classmethod, staticmethod, property, super_, module, code, generator,
-            iterator, dict_keys, base_exception, system_exit, keyboard_interrupt, generator_exit, exception,
-            stop_iteration, arithmetic_error, zero_division_error, overflow_error, assertion_error, attribute_error,
-            lookup_error, index_error, key_error, name_error, unbound_local_error, runtime_error, recursion_error,
-            not_implemented_error, type_error, value_error, unicode_error, import_error, module_not_found_error,
-            memory_error, eof_error, os_error, syntax_error, ellipsis, not_implemented_type, unsupported
+            object,
+            type_,
+            int,
+            bool_,
+            float,
+            str,
+            list,
+            tuple,
+            dict,
+            set,
+            frozenset,
+            range,
+            slice,
+            none,
+            function,
+            builtin_function,
+            method,
+            cell,
+            classmethod,
+            staticmethod,
+            property,
+            super_,
+            module,
+            code,
+            generator,
+            iterator,
+            dict_keys,
+            base_exception,
+            system_exit,
+            keyboard_interrupt,
+            generator_exit,
+            exception,
+            stop_iteration,
+            arithmetic_error,
+            zero_division_error,
+            overflow_error,
+            assertion_error,
+            attribute_error,
+            lookup_error,
+            index_error,
+            key_error,
+            name_error,
+            unbound_local_error,
+            runtime_error,
+            recursion_error,
+            not_implemented_error,
+            type_error,
+            value_error,
+            unicode_error,
+            import_error,
+            module_not_found_error,
+            memory_error,
+            eof_error,
+            os_error,
+            syntax_error,
+            ellipsis,
+            not_implemented_type,
+            unsupported
         )
     }
 }

@@ -87,7 +87,9 @@ impl Value {
     #[inline(always)]
     pub fn small_int(i: i64) -> Option<Value> {
         if (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&i) {
-            Some(Value::from_bits(TAG_INT << TAG_SHIFT | (i as u64 & PAYLOAD_MASK)))
+            Some(Value::from_bits(
+                TAG_INT << TAG_SHIFT | (i as u64 & PAYLOAD_MASK),
+            ))
         } else {
             None
         }
@@ -218,7 +220,15 @@ mod tests {
 
     #[test]
     fn floats_round_trip_and_nan_is_canonical() {
-        for f in [0.0, -0.0, 1.5, f64::INFINITY, f64::NEG_INFINITY, f64::MIN_POSITIVE, 1e308] {
+        for f in [
+            0.0,
+            -0.0,
+            1.5,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::MIN_POSITIVE,
+            1e308,
+        ] {
             let v = Value::float(f);
             assert!(v.is_float());
             assert_eq!(v.as_float().unwrap().to_bits(), f.to_bits());

@@ -11,9 +11,9 @@
 //!    `ForIter`) instruction; returning resumes at `pc + 1` (or, for a
 //!    finished generator under `ForIter`, at the loop exit).
 
-use super::dispatch::{next, reg, set_reg, tryv};
+use super::dispatch::{next, reg, set_reg};
 use super::handlers::{at, code, frame, reg_slice};
-use super::unwind;
+use super::{unwind, Next};
 use runtime::bytecode::{CodeKind, Insn};
 use runtime::frame::{flags, Frame, STACK_SLOTS};
 use runtime::gc::Gc;
@@ -59,7 +59,14 @@ fn too_deep(t: &mut Thread) -> runtime::Raised {
 }
 
 /// Pushes a frame for `func` with bound arguments, or creates its generator.
-pub(super) fn enter(t: &mut Thread, func: Gc<Function>, args: &[Value], kwnames: Option<Gc<Tuple>>, ret_reg: u32, extra_flags: u32) -> PyResult<Entered> {
+pub(super) fn enter(
+    t: &mut Thread,
+    func: Gc<Function>,
+    args: &[Value],
+    kwnames: Option<Gc<Tuple>>,
+    ret_reg: u32,
+    extra_flags: u32,
+) -> PyResult<Entered> {
     let code = func.code;
     if t.frames.len() >= t.recursion_limit {
         return Err(too_deep(t));
@@ -71,7 +78,11 @@ pub(super) fn enter(t: &mut Thread, func: Gc<Function>, args: &[Value], kwnames:
     }
     // SAFETY: base + nregs <= STACK_SLOTS, checked above.
     let regs = unsafe { t.stack.base().add(base) };
-    let simple = kwnames.is_none() && !code.varargs && !code.varkw && code.kwonlycount == 0 && args.len() == code.argcount as usize;
+    let simple = kwnames.is_none()
+        && !code.varargs
+        && !code.varkw
+        && code.kwonlycount == 0
+        && args.len() == code.argcount as usize;
     // SAFETY: [regs, regs + nregs) lies in the register stack, above every
     // live frame (base = sp), so it overlaps neither `args` nor other frames.
     let window = unsafe { std::slice::from_raw_parts_mut(regs, nregs) };
@@ -94,7 +105,12 @@ pub(super) fn enter(t: &mut Thread, func: Gc<Function>, args: &[Value], kwnames:
             code,
             func: func.as_value(),
             globals: func.globals,
-            state: GcCell::new(GenState { regs: regs_copy, pc: 0, status: GenStatus::Created, resume_reg: 0 }),
+            state: GcCell::new(GenState {
+                regs: regs_copy,
+                pc: 0,
+                status: GenStatus::Created,
+                resume_reg: 0,
+            }),
         });
         return Ok(Entered::Done(g.as_value()));
     }
@@ -115,7 +131,9 @@ pub(super) fn enter(t: &mut Thread, func: Gc<Function>, args: &[Value], kwnames:
 }
 
 fn fn_name(func: Gc<Function>) -> String {
-    ops::as_str(func.qualname.get()).map(|s| s.as_str().to_string()).unwrap_or_else(|| func.code.qualname.as_str().to_string())
+    ops::as_str(func.qualname.get())
+        .map(|s| s.as_str().to_string())
+        .unwrap_or_else(|| func.code.qualname.as_str().to_string())
 }
 
 fn quote_list(names: &[String]) -> String {
@@ -129,7 +147,13 @@ fn quote_list(names: &[String]) -> String {
 }
 
 /// Binds arguments to parameters with CPython's rules and messages.
-fn bind_args(t: &mut Thread, func: Gc<Function>, args: &[Value], kwnames: Option<Gc<Tuple>>, regs: *mut Value) -> PyResult<()> {
+fn bind_args(
+    t: &mut Thread,
+    func: Gc<Function>,
+    args: &[Value],
+    kwnames: Option<Gc<Tuple>>,
+    regs: *mut Value,
+) -> PyResult<()> {
     let code = func.code;
     let nreg = code.nregs as usize;
     let set = |i: usize, v: Value| {
@@ -140,12 +164,29 @@ fn bind_args(t: &mut Thread, func: Gc<Function>, args: &[Value], kwnames: Option
     let argcount = code.argcount as usize;
     let kwonly = code.kwonlycount as usize;
     let (pos, kws) = ops::call::split_kw(args, kwnames);
-    let defaults = cast::<Tuple>(func.defaults).map(|d| d.items.to_vec()).unwrap_or_default();
+    let defaults = cast::<Tuple>(func.defaults)
+        .map(|d| d.items.to_vec())
+        .unwrap_or_default();
     if pos.len() > argcount && !code.varargs {
         let given = pos.len();
-        let kw_given = kws.iter().filter(|(k, _)| code.local_names[argcount..argcount + kwonly].iter().any(|n| n.ptr_eq(*k))).count();
-        let takes = if defaults.is_empty() { format!("{argcount}") } else { format!("from {} to {}", argcount - defaults.len(), argcount) };
-        let plural = if argcount == 1 && defaults.is_empty() { "" } else { "s" };
+        let kw_given = kws
+            .iter()
+            .filter(|(k, _)| {
+                code.local_names[argcount..argcount + kwonly]
+                    .iter()
+                    .any(|n| n.ptr_eq(*k))
+            })
+            .count();
+        let takes = if defaults.is_empty() {
+            format!("{argcount}")
+        } else {
+            format!("from {} to {}", argcount - defaults.len(), argcount)
+        };
+        let plural = if argcount == 1 && defaults.is_empty() {
+            ""
+        } else {
+            "s"
+        };
         let msg = if kw_given > 0 {
             format!(
                 "{}() takes {} positional argument{} but {} positional argument{} (and {} keyword-only argument{}) were given",
@@ -158,7 +199,14 @@ fn bind_args(t: &mut Thread, func: Gc<Function>, args: &[Value], kwnames: Option
                 if kw_given == 1 { "" } else { "s" }
             )
         } else {
-            format!("{}() takes {} positional argument{} but {} {} given", fn_name(func), takes, plural, given, if given == 1 { "was" } else { "were" })
+            format!(
+                "{}() takes {} positional argument{} but {} {} given",
+                fn_name(func),
+                takes,
+                plural,
+                given,
+                if given == 1 { "was" } else { "were" }
+            )
         };
         return Err(t.type_error(&msg));
     }
@@ -168,7 +216,11 @@ fn bind_args(t: &mut Thread, func: Gc<Function>, args: &[Value], kwnames: Option
     }
     let mut next_slot = argcount + kwonly;
     if code.varargs {
-        let extra = if pos.len() > argcount { pos[argcount..].to_vec() } else { Vec::new() };
+        let extra = if pos.len() > argcount {
+            pos[argcount..].to_vec()
+        } else {
+            Vec::new()
+        };
         let tup = t.new_tuple(extra);
         set(next_slot, tup);
         next_slot += 1;
@@ -181,11 +233,17 @@ fn bind_args(t: &mut Thread, func: Gc<Function>, args: &[Value], kwnames: Option
         None
     };
     for (k, v) in kws {
-        let idx = code.local_names[..argcount + kwonly].iter().position(|n| n.ptr_eq(k) || n.as_str() == k.as_str());
+        let idx = code.local_names[..argcount + kwonly]
+            .iter()
+            .position(|n| n.ptr_eq(k) || n.as_str() == k.as_str());
         match idx {
             Some(i) if i >= code.posonlycount as usize => {
                 if !get(i).is_unbound() {
-                    let msg = format!("{}() got multiple values for argument '{}'", fn_name(func), k.as_str());
+                    let msg = format!(
+                        "{}() got multiple values for argument '{}'",
+                        fn_name(func),
+                        k.as_str()
+                    );
                     return Err(t.type_error(&msg));
                 }
                 set(i, v);
@@ -250,81 +308,155 @@ fn bind_args(t: &mut Thread, func: Gc<Function>, args: &[Value], kwnames: Option
     Ok(())
 }
 
-/// Calls any callable from a call instruction, entering Python functions inline.
+/// Continues after a call instruction: in the callee, after the call, or
+/// unwinding (a null target means the call raised).
 #[inline(always)]
-fn do_call(t: &mut Thread, regs: *mut Value, pc: *const Insn, f: Value, args: &[Value], kwnames: Option<Gc<Tuple>>) -> PyResult<Value> {
+fn finish_call(t: &mut Thread, regs: *mut Value, pc: *const Insn, n: Next) -> PyResult<Value> {
+    if n.is_exit() {
+        return unwind::unwind(t, regs, pc);
+    }
+    next!(t, n.regs, n.pc)
+}
+
+/// Performs a call instruction's call; `Next::EXIT` if it raised.
+#[inline(never)]
+fn call_target(
+    t: &mut Thread,
+    regs: *mut Value,
+    pc: *const Insn,
+    f: Value,
+    args: &[Value],
+    kwnames: Option<Gc<Tuple>>,
+) -> Next {
     let i = insn(pc);
-    if let Some(func) = cast::<Function>(f) {
-        save_pc(t, pc);
-        match tryv!(t, regs, pc, enter(t, func, args, kwnames, i.a() as u32, 0)) {
-            Entered::Frame(r, p) => next!(t, r, p),
-            Entered::Done(v) => {
-                set_reg!(regs, i.a(), v);
-                // SAFETY: a call is never the last instruction.
-                next!(t, regs, unsafe { pc.add(1) })
-            }
-        }
-    }
-    if let Some(m) = cast::<BoundMethod>(f) {
-        if let Some(func) = cast::<Function>(m.func) {
-            save_pc(t, pc);
-            match tryv!(t, regs, pc, enter_bound(t, func, m.receiver, args, kwnames, i.a() as u32)) {
-                Entered::Frame(r, p) => next!(t, r, p),
-                Entered::Done(v) => {
-                    set_reg!(regs, i.a(), v);
-                    // SAFETY: a call is never the last instruction.
-                    next!(t, regs, unsafe { pc.add(1) })
-                }
-            }
-        }
-    }
     save_pc(t, pc);
-    let v = tryv!(t, regs, pc, ops::call(t, f, args, kwnames));
-    set_reg!(regs, i.a(), v);
-    // SAFETY: a call is never the last instruction.
-    next!(t, regs, unsafe { pc.add(1) })
+    let entered = if let Some(func) = cast::<Function>(f) {
+        enter(t, func, args, kwnames, i.a() as u32, 0)
+    } else if let Some(func) =
+        cast::<BoundMethod>(f).and_then(|m| cast::<Function>(m.func).map(|func| (func, m.receiver)))
+    {
+        let mut v = Vec::with_capacity(args.len() + 1);
+        v.push(func.1);
+        v.extend_from_slice(args);
+        enter(t, func.0, &v, kwnames, i.a() as u32, 0)
+    } else {
+        ops::call(t, f, args, kwnames).map(Entered::Done)
+    };
+    match entered {
+        Ok(Entered::Frame(r, p)) => Next { regs: r, pc: p },
+        Ok(Entered::Done(v)) => {
+            set_reg!(regs, i.a(), v);
+            // SAFETY: a call is never the last instruction.
+            Next {
+                regs,
+                pc: unsafe { pc.add(1) },
+            }
+        }
+        Err(_) => Next::EXIT,
+    }
 }
 
 #[inline(never)]
-fn enter_bound(t: &mut Thread, func: Gc<Function>, receiver: Value, args: &[Value], kwnames: Option<Gc<Tuple>>, ret: u32) -> PyResult<Entered> {
-    let mut v = Vec::with_capacity(args.len() + 1);
-    v.push(receiver);
-    v.extend_from_slice(args);
-    enter(t, func, &v, kwnames, ret, 0)
-}
-
 pub(super) fn call(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);
-    let f = reg!(regs, i.b());
-    let args = reg_slice(regs, i.b() + 1, i.c());
-    do_call(t, regs, pc, f, args, None)
+    let n = call_target(
+        t,
+        regs,
+        pc,
+        reg!(regs, i.b()),
+        reg_slice(regs, i.b() + 1, i.c()),
+        None,
+    );
+    finish_call(t, regs, pc, n)
 }
 
+#[inline(never)]
 pub(super) fn call_kw(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
-    let i = insn(pc);
-    let f = reg!(regs, i.b());
-    let args = reg_slice(regs, i.b() + 1, i.c());
-    let kwnames = cast::<Tuple>(reg!(regs, i.b() + 1 + i.c()));
-    do_call(t, regs, pc, f, args, kwnames)
+    let n = call_kw_target(t, regs, pc);
+    finish_call(t, regs, pc, n)
 }
 
+#[inline(never)]
+fn call_kw_target(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> Next {
+    let i = insn(pc);
+    let kwnames = cast::<Tuple>(reg!(regs, i.b() + 1 + i.c()));
+    call_target(
+        t,
+        regs,
+        pc,
+        reg!(regs, i.b()),
+        reg_slice(regs, i.b() + 1, i.c()),
+        kwnames,
+    )
+}
+
+#[inline(never)]
 pub(super) fn call_method(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);
     let f = reg!(regs, i.b());
-    let args = if reg!(regs, i.b() + 1).is_unbound() { reg_slice(regs, i.b() + 2, i.c()) } else { reg_slice(regs, i.b() + 1, i.c() + 1) };
-    do_call(t, regs, pc, f, args, None)
+    let args = if reg!(regs, i.b() + 1).is_unbound() {
+        reg_slice(regs, i.b() + 2, i.c())
+    } else {
+        reg_slice(regs, i.b() + 1, i.c() + 1)
+    };
+    let n = call_target(t, regs, pc, f, args, None);
+    finish_call(t, regs, pc, n)
 }
 
-fn star_args(t: &mut Thread, posv: Value, kwv: Option<Value>) -> PyResult<(Gc<List>, Option<Gc<Tuple>>)> {
+#[inline(never)]
+pub(super) fn call_ex(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
+    let n = call_ex_target(t, regs, pc);
+    finish_call(t, regs, pc, n)
+}
+
+#[inline(never)]
+fn call_ex_target(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> Next {
+    let i = insn(pc);
+    let f = reg!(regs, i.b());
+    let kw = if i.aux() & 1 != 0 {
+        Some(reg!(regs, i.c() + 1))
+    } else {
+        None
+    };
+    let Ok((all, kwnames)) = star_args(t, reg!(regs, i.c()), kw) else {
+        return Next::EXIT;
+    };
+    // Keep the argument list and the names reachable while the call binds
+    // them: the list in the destination register (overwritten only by the
+    // result), the names on the temporary roots.
+    set_reg!(regs, i.a(), all.as_value());
+    if let Some(k) = kwnames {
+        t.temp_roots.push(k.as_value());
+    }
+    let args = all.snapshot();
+    let n = call_target(t, regs, pc, f, &args, kwnames);
+    if kwnames.is_some() {
+        t.temp_roots.pop();
+    }
+    n
+}
+
+fn star_args(
+    t: &mut Thread,
+    posv: Value,
+    kwv: Option<Value>,
+) -> PyResult<(Gc<List>, Option<Gc<Tuple>>)> {
     let all = ops::collect_list(t, posv)?;
+    let all = if cast::<List>(posv).map(|l| l.ptr_eq(all)).unwrap_or(false) {
+        t.alloc(List::new(all.snapshot()))
+    } else {
+        all
+    };
     let mut names = Vec::new();
     if let Some(kw) = kwv {
         let Some(d) = ops::as_dict(kw) else {
-            let msg = format!("argument after ** must be a mapping, not {}", t.type_name(kw));
+            let msg = format!(
+                "argument after ** must be a mapping, not {}",
+                t.type_name(kw)
+            );
             return Err(t.type_error(&msg));
         };
-        let entries: Vec<(Value, Value)> = d.table.items();
-        for (k, v) in entries {
+        for (k, v) in d.table.items() {
             if ops::as_str(k).is_none() {
                 return Err(t.type_error("keywords must be strings"));
             }
@@ -332,60 +464,12 @@ fn star_args(t: &mut Thread, posv: Value, kwv: Option<Value>) -> PyResult<(Gc<Li
             all.push(v);
         }
     }
-    let kwnames = if names.is_empty() { None } else { cast::<Tuple>(t.new_tuple(names)) };
+    let kwnames = if names.is_empty() {
+        None
+    } else {
+        cast::<Tuple>(t.new_tuple(names))
+    };
     Ok((all, kwnames))
-}
-
-pub(super) fn call_ex(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
-    let i = insn(pc);
-    let f = reg!(regs, i.b());
-    let kw = if i.aux() & 1 != 0 { Some(reg!(regs, i.c() + 1)) } else { None };
-    let (all, kwnames) = tryv!(t, regs, pc, star_args(t, reg!(regs, i.c()), kw));
-    // Keep the argument list and names reachable in the destination register
-    // while the call binds them.
-    set_reg!(regs, i.a(), all.as_value());
-    let args: &[Value] = all.items.get();
-    let args: &[Value] = unsafe_extend(args);
-    let _ = kwnames.map(|k| t.temp_roots.push(k.as_value()));
-    do_call_popping(t, regs, pc, f, args, kwnames)
-}
-
-/// Extends the lifetime of the argument slice of a list that stays rooted in
-/// a register for the whole call.
-fn unsafe_extend<'a>(s: &[Value]) -> &'a [Value] {
-    // SAFETY: the list is kept in the call's destination register, which is
-    // overwritten only when the call completes, and its items are not
-    // mutated while arguments are bound (binding copies them).
-    unsafe { std::slice::from_raw_parts(s.as_ptr(), s.len()) }
-}
-
-fn do_call_popping(t: &mut Thread, regs: *mut Value, pc: *const Insn, f: Value, args: &[Value], kwnames: Option<Gc<Tuple>>) -> PyResult<Value> {
-    // The kwnames tuple is referenced by the binder only during `enter`.
-    let i = insn(pc);
-    if let Some(func) = cast::<Function>(f) {
-        save_pc(t, pc);
-        let r = enter(t, func, args, kwnames, i.a() as u32, 0);
-        if kwnames.is_some() {
-            t.temp_roots.pop();
-        }
-        match tryv!(t, regs, pc, r) {
-            Entered::Frame(r, p) => next!(t, r, p),
-            Entered::Done(v) => {
-                set_reg!(regs, i.a(), v);
-                // SAFETY: a call is never the last instruction.
-                next!(t, regs, unsafe { pc.add(1) })
-            }
-        }
-    }
-    save_pc(t, pc);
-    let r = ops::call(t, f, args, kwnames);
-    if kwnames.is_some() {
-        t.temp_roots.pop();
-    }
-    let v = tryv!(t, regs, pc, r);
-    set_reg!(regs, i.a(), v);
-    // SAFETY: a call is never the last instruction.
-    next!(t, regs, unsafe { pc.add(1) })
 }
 
 /// Pops the running frame after it returned or raised; marks generators done.
@@ -406,35 +490,55 @@ pub(super) fn finish_generator(g: Value) {
     }
 }
 
+#[inline(never)]
 pub(super) fn ret(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);
     let v = reg!(regs, i.a());
+    let n = ret_target(t, v);
+    if n.is_exit() {
+        t.exit_value = v;
+        return super::leave_value(t, regs, pc);
+    }
+    next!(t, n.regs, n.pc)
+}
+
+/// Pops the returning frame; where the caller continues, or `Next::EXIT`
+/// when the frame was entered from native code.
+#[inline(never)]
+fn ret_target(t: &mut Thread, v: Value) -> Next {
     let f = pop_frame(t);
     if f.flags & flags::GENERATOR != 0 {
         finish_generator(f.gen);
         if f.flags & flags::ENTRY != 0 {
             t.gen_return = v;
-            return Ok(v);
+            return Next::EXIT;
         }
         // Resumed inline by ForIter: the loop is over.
         let caller = frame(t);
         let cregs = caller.regs;
         let ci = code(t).insns.get()[caller.pc as usize];
-        next!(t, cregs, at(t, ci.j()))
+        return Next {
+            regs: cregs,
+            pc: at(t, ci.j()),
+        };
     }
     if f.flags & flags::ENTRY != 0 {
-        return Ok(v);
+        return Next::EXIT;
     }
     let caller = frame(t);
     let cregs = caller.regs;
     let cpc = caller.pc as usize;
     set_reg!(cregs, f.ret_reg as usize, v);
-    next!(t, cregs, at(t, cpc + 1))
+    Next {
+        regs: cregs,
+        pc: at(t, cpc + 1),
+    }
 }
 
-/// Suspends the running generator frame, handing `v` to whoever resumed it.
-#[inline(always)]
-fn suspend(t: &mut Thread, v: Value, resume_pc: u32, resume_reg: u16) -> PyResult<Value> {
+/// Suspends the running generator frame, handing `v` to whoever resumed it;
+/// `Next::EXIT` when that was native code.
+#[inline(never)]
+fn suspend(t: &mut Thread, v: Value, resume_pc: u32, resume_reg: u16) -> Next {
     let f = pop_frame(t);
     if let Some(g) = cast::<Generator>(f.gen) {
         let st = g.state.get_mut();
@@ -443,20 +547,29 @@ fn suspend(t: &mut Thread, v: Value, resume_pc: u32, resume_reg: u16) -> PyResul
         st.resume_reg = resume_reg;
     }
     if f.flags & flags::ENTRY != 0 {
-        return Ok(v);
+        return Next::EXIT;
     }
     let caller = frame(t);
     let cregs = caller.regs;
     let cpc = caller.pc as usize;
     set_reg!(cregs, f.ret_reg as usize, v);
-    next!(t, cregs, at(t, cpc + 1))
+    Next {
+        regs: cregs,
+        pc: at(t, cpc + 1),
+    }
 }
 
+#[inline(never)]
 pub(super) fn yield_(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);
     let v = reg!(regs, i.b());
     let next_pc = pc_index(t, pc) as u32 + 1;
-    suspend(t, v, next_pc, i.a() as u16)
+    let n = suspend(t, v, next_pc, i.a() as u16);
+    if n.is_exit() {
+        t.exit_value = v;
+        return super::leave_value(t, regs, pc);
+    }
+    next!(t, n.regs, n.pc)
 }
 
 fn delegate(t: &mut Thread, sub: Value, sent: Value) -> PyResult<Option<Value>> {
@@ -497,22 +610,53 @@ pub(super) fn stop_iteration_value(exc: Value) -> Value {
         .unwrap_or(Value::NONE)
 }
 
+#[inline(never)]
 pub(super) fn yield_from(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
+    let n = yield_from_target(t, regs, pc);
+    if n.is_exit() {
+        if t.gen_return.is_unbound() {
+            // The delegate raised.
+            t.gen_return = Value::NONE;
+            return unwind::unwind(t, regs, pc);
+        }
+        // Suspended under a native resumer: hand it the yielded value.
+        t.exit_value = std::mem::replace(&mut t.gen_return, Value::NONE);
+        return super::leave_value(t, regs, pc);
+    }
+    next!(t, n.regs, n.pc)
+}
+
+/// One step of `yield from`: continue after it, suspend with the delegate's
+/// value, or raise. `Next::EXIT` with `gen_return` UNBOUND means raise, else
+/// `gen_return` holds the value to yield to a native resumer.
+#[inline(never)]
+fn yield_from_target(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> Next {
     let i = insn(pc);
     let sub = reg!(regs, i.b());
     let sent = reg!(regs, i.a());
-    match tryv!(t, regs, pc, delegate(t, sub, sent)) {
-        Some(v) => {
+    match delegate(t, sub, sent) {
+        Ok(Some(v)) => {
             let here = pc_index(t, pc) as u32;
             // Resume at this same instruction, with the sent value in `a`.
             set_reg!(regs, i.a(), Value::NONE);
-            suspend(t, v, here, i.a() as u16)
+            let n = suspend(t, v, here, i.a() as u16);
+            if n.is_exit() {
+                t.gen_return = v;
+            }
+            n
         }
-        None => {
+        Ok(None) => {
             set_reg!(regs, i.a(), t.gen_return);
             t.gen_return = Value::NONE;
             // SAFETY: YieldFrom is never the last instruction.
-            next!(t, regs, unsafe { pc.add(1) })
+            Next {
+                regs,
+                pc: unsafe { pc.add(1) },
+            }
+        }
+        Err(_) => {
+            t.gen_return = Value::UNBOUND;
+            Next::EXIT
         }
     }
 }
@@ -542,7 +686,12 @@ fn start_generator(t: &mut Thread, g: Gc<Generator>, sent: Value) -> PyResult<bo
 }
 
 /// Pushes a generator's frame; returns where to continue.
-fn push_generator_frame(t: &mut Thread, g: Gc<Generator>, ret_reg: u32, extra: u32) -> PyResult<(*mut Value, *const Insn)> {
+fn push_generator_frame(
+    t: &mut Thread,
+    g: Gc<Generator>,
+    ret_reg: u32,
+    extra: u32,
+) -> PyResult<(*mut Value, *const Insn)> {
     if t.frames.len() >= t.recursion_limit {
         g.state.get_mut().status = GenStatus::Done;
         return Err(too_deep(t));
@@ -566,14 +715,46 @@ fn push_generator_frame(t: &mut Thread, g: Gc<Generator>, ret_reg: u32, extra: u
     Ok((regs, unsafe { g.code.insns.get().as_ptr().add(pc) }))
 }
 
-pub(super) fn for_iter_generator(t: &mut Thread, regs: *mut Value, pc: *const Insn, g: Gc<Generator>) -> PyResult<Value> {
+#[inline(never)]
+pub(super) fn for_iter_generator(
+    t: &mut Thread,
+    regs: *mut Value,
+    pc: *const Insn,
+    g: Gc<Generator>,
+) -> PyResult<Value> {
+    let n = for_iter_generator_target(t, regs, pc, g);
+    if n.is_exit() {
+        return unwind::unwind(t, regs, pc);
+    }
+    next!(t, n.regs, n.pc)
+}
+
+#[inline(never)]
+fn for_iter_generator_target(
+    t: &mut Thread,
+    regs: *mut Value,
+    pc: *const Insn,
+    g: Gc<Generator>,
+) -> Next {
     let i = insn(pc);
-    if !tryv!(t, regs, pc, start_generator(t, g, Value::NONE)) {
-        next!(t, regs, at(t, i.j()))
+    match start_generator(t, g, Value::NONE) {
+        Ok(true) => {}
+        Ok(false) => {
+            return Next {
+                regs,
+                pc: at(t, i.j()),
+            }
+        }
+        Err(_) => return Next::EXIT,
     }
     save_pc(t, pc);
-    let (gregs, gpc) = tryv!(t, regs, pc, push_generator_frame(t, g, i.a() as u32, 0));
-    next!(t, gregs, gpc)
+    match push_generator_frame(t, g, i.a() as u32, 0) {
+        Ok((gregs, gpc)) => Next {
+            regs: gregs,
+            pc: gpc,
+        },
+        Err(_) => Next::EXIT,
+    }
 }
 
 /// Resumes a generator from native code: `Ok(Some(v))` when it yields `v`,
@@ -606,7 +787,12 @@ pub(super) fn run(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult
 }
 
 /// Calls a Python function from native code (the `call` hook for functions).
-pub fn call_function(t: &mut Thread, f: Value, args: &[Value], kwnames: Option<Gc<Tuple>>) -> PyResult<Value> {
+pub fn call_function(
+    t: &mut Thread,
+    f: Value,
+    args: &[Value],
+    kwnames: Option<Gc<Tuple>>,
+) -> PyResult<Value> {
     let Some(func) = cast::<Function>(f) else {
         return ops::call(t, f, args, kwnames);
     };
@@ -650,6 +836,7 @@ pub fn run_code(t: &mut Thread, code: Gc<Code>, module: Gc<Module>, ns: Value) -
 }
 
 /// `MakeFunction`: a function from a code constant, defaults and closure.
+#[inline(never)]
 pub(super) fn make_function(t: &mut Thread, regs: *mut Value, i: Insn) -> PyResult<Value> {
     let code_v = code(t).consts[i.b()];
     let Some(fcode) = cast::<Code>(code_v) else {
@@ -683,6 +870,7 @@ pub(super) fn make_function(t: &mut Thread, regs: *mut Value, i: Insn) -> PyResu
 }
 
 /// `MakeClass`: runs the class body with a fresh namespace and builds the class.
+#[inline(never)]
 pub(super) fn make_class(t: &mut Thread, body: Value, bases: Value) -> PyResult<Value> {
     let Some(func) = cast::<Function>(body) else {
         return Err(t.runtime_error("class body is not a function"));
@@ -714,7 +902,12 @@ fn run_class_body(t: &mut Thread, func: Gc<Function>, ns: Gc<Dict>) -> PyResult<
     }
 }
 
-fn hook_call(t: &mut Thread, f: Value, args: &[Value], kwnames: Option<Gc<Tuple>>) -> PyResult<Value> {
+fn hook_call(
+    t: &mut Thread,
+    f: Value,
+    args: &[Value],
+    kwnames: Option<Gc<Tuple>>,
+) -> PyResult<Value> {
     call_function(t, f, args, kwnames)
 }
 

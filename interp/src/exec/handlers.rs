@@ -107,6 +107,7 @@ pub(super) fn DeleteGlobal(t: &mut Thread, regs: *mut Value, pc: *const Insn) ->
     next!(t, regs, step(pc))
 }
 
+#[inline(never)]
 fn load_name(t: &mut Thread, n: Gc<Str>) -> PyResult<Value> {
     let f = frame(t);
     let (ns, globals) = (f.ns, f.globals);
@@ -131,6 +132,7 @@ pub(super) fn LoadName(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyR
     next!(t, regs, step(pc))
 }
 
+#[inline(never)]
 fn store_name(t: &mut Thread, n: Gc<Str>, v: Value) -> PyResult<()> {
     let f = frame(t);
     let (ns, globals) = (f.ns, f.globals);
@@ -145,10 +147,16 @@ fn store_name(t: &mut Thread, n: Gc<Str>, v: Value) -> PyResult<()> {
 
 pub(super) fn StoreName(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);
-    tryv!(t, regs, pc, store_name(t, name(t, i.a()), reg!(regs, i.b())));
+    tryv!(
+        t,
+        regs,
+        pc,
+        store_name(t, name(t, i.a()), reg!(regs, i.b()))
+    );
     next!(t, regs, step(pc))
 }
 
+#[inline(never)]
 fn delete_name(t: &mut Thread, n: Gc<Str>) -> PyResult<()> {
     let f = frame(t);
     let (ns, globals) = (f.ns, f.globals);
@@ -177,7 +185,10 @@ pub(super) fn DeleteName(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> P
 
 #[cold]
 fn unbound_local(t: &mut Thread, n: Gc<Str>) -> runtime::Raised {
-    let msg = format!("cannot access local variable '{}' where it is not associated with a value", n.as_str());
+    let msg = format!(
+        "cannot access local variable '{}' where it is not associated with a value",
+        n.as_str()
+    );
     t.raise_msg(t.classes.unbound_local_error, &msg)
 }
 
@@ -208,16 +219,26 @@ pub(super) fn DeleteLocal(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> 
 
 pub(super) fn MakeCell(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);
-    let v = reg!(regs, i.a());
-    let c = t.alloc(CellObj { value: std::cell::Cell::new(v) });
-    set_reg!(regs, i.a(), c.as_value());
+    let c = new_cell(t, reg!(regs, i.a()));
+    set_reg!(regs, i.a(), c);
     next!(t, regs, step(pc))
+}
+
+#[inline(never)]
+fn new_cell(t: &mut Thread, v: Value) -> Value {
+    t.alloc(CellObj {
+        value: std::cell::Cell::new(v),
+    })
+    .as_value()
 }
 
 pub(super) fn LoadClosure(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);
     let f = cast::<Function>(frame(t).func);
-    let cell = f.and_then(|f| cast::<Tuple>(f.closure)).and_then(|c| c.items.get(i.b()).copied()).unwrap_or(Value::UNBOUND);
+    let cell = f
+        .and_then(|f| cast::<Tuple>(f.closure))
+        .and_then(|c| c.items.get(i.b()).copied())
+        .unwrap_or(Value::UNBOUND);
     set_reg!(regs, i.a(), cell);
     next!(t, regs, step(pc))
 }
@@ -229,10 +250,16 @@ fn cell_at(regs: *mut Value, r: usize) -> Option<Gc<CellObj>> {
 
 pub(super) fn LoadDeref(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);
-    let v = cell_at(regs, i.b()).map(|c| c.value.get()).unwrap_or(Value::UNBOUND);
+    let v = cell_at(regs, i.b())
+        .map(|c| c.value.get())
+        .unwrap_or(Value::UNBOUND);
     if v.is_unbound() {
         let n = name(t, i.c());
-        let _ = if i.aux() == 1 { unbound_free(t, n) } else { unbound_local(t, n) };
+        let _ = if i.aux() == 1 {
+            unbound_free(t, n)
+        } else {
+            unbound_local(t, n)
+        };
         return unwind::unwind(t, regs, pc);
     }
     set_reg!(regs, i.a(), v);
@@ -252,7 +279,11 @@ pub(super) fn DeleteDeref(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> 
     let c = cell_at(regs, i.a());
     if c.map(|c| c.value.get().is_unbound()).unwrap_or(true) {
         let n = name(t, i.b());
-        let _ = if i.aux() == 1 { unbound_free(t, n) } else { unbound_local(t, n) };
+        let _ = if i.aux() == 1 {
+            unbound_free(t, n)
+        } else {
+            unbound_local(t, n)
+        };
         return unwind::unwind(t, regs, pc);
     }
     if let Some(c) = c {
@@ -270,7 +301,12 @@ pub(super) fn MakeFunction(t: &mut Thread, regs: *mut Value, pc: *const Insn) ->
 
 pub(super) fn MakeClass(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);
-    let v = tryv!(t, regs, pc, calls::make_class(t, reg!(regs, i.b()), reg!(regs, i.c())));
+    let v = tryv!(
+        t,
+        regs,
+        pc,
+        calls::make_class(t, reg!(regs, i.b()), reg!(regs, i.c()))
+    );
     set_reg!(regs, i.a(), v);
     next!(t, regs, step(pc))
 }
@@ -307,12 +343,56 @@ macro_rules! arith {
 arith!(Add, BinOp::Add, |x, y| Some(x + y), |x, y| Some(x + y));
 arith!(Sub, BinOp::Sub, |x, y| Some(x - y), |x, y| Some(x - y));
 arith!(Mul, BinOp::Mul, |x, y| x.checked_mul(y), |x, y| Some(x * y));
-arith!(TrueDiv, BinOp::TrueDiv, |_x, _y| None, |x, y| if y != 0.0 { Some(x / y) } else { None });
-arith!(FloorDiv, BinOp::FloorDiv, |x, y| if y != 0 { Some(if x % y != 0 && (x ^ y) < 0 { x / y - 1 } else { x / y }) } else { None }, |_x, _y| None);
-arith!(Mod, BinOp::Mod, |x, y| if y != 0 { Some(((x % y) + y) % y) } else { None }, |_x, _y| None);
+arith!(TrueDiv, BinOp::TrueDiv, |_x, _y| None, |x, y| if y != 0.0 {
+    Some(x / y)
+} else {
+    None
+});
+arith!(
+    FloorDiv,
+    BinOp::FloorDiv,
+    |x, y| if y != 0 {
+        Some(if x % y != 0 && (x ^ y) < 0 {
+            x / y - 1
+        } else {
+            x / y
+        })
+    } else {
+        None
+    },
+    |_x, _y| None
+);
+arith!(
+    Mod,
+    BinOp::Mod,
+    |x, y| if y != 0 {
+        Some(((x % y) + y) % y)
+    } else {
+        None
+    },
+    |_x, _y| None
+);
 arith!(Pow, BinOp::Pow, |_x, _y| None, |_x, _y| None);
-arith!(LShift, BinOp::LShift, |x, y| if (0..48).contains(&y) { x.checked_mul(1i64 << y) } else { None }, |_x, _y| None);
-arith!(RShift, BinOp::RShift, |x, y| if (0..64).contains(&y) { Some(x >> y) } else { None }, |_x, _y| None);
+arith!(
+    LShift,
+    BinOp::LShift,
+    |x, y| if (0..48).contains(&y) {
+        x.checked_mul(1i64 << y)
+    } else {
+        None
+    },
+    |_x, _y| None
+);
+arith!(
+    RShift,
+    BinOp::RShift,
+    |x, y| if (0..64).contains(&y) {
+        Some(x >> y)
+    } else {
+        None
+    },
+    |_x, _y| None
+);
 arith!(BitAnd, BinOp::BitAnd, |x, y| Some(x & y), |_x, _y| None);
 arith!(BitOr, BinOp::BitOr, |x, y| Some(x | y), |_x, _y| None);
 arith!(BitXor, BinOp::BitXor, |x, y| Some(x ^ y), |_x, _y| None);
@@ -381,26 +461,44 @@ compare!(Ge, CmpOp::Ge, >=);
 
 pub(super) fn Is(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);
-    set_reg!(regs, i.a(), Value::bool(reg!(regs, i.b()).is(reg!(regs, i.c()))));
+    set_reg!(
+        regs,
+        i.a(),
+        Value::bool(reg!(regs, i.b()).is(reg!(regs, i.c())))
+    );
     next!(t, regs, step(pc))
 }
 
 pub(super) fn IsNot(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);
-    set_reg!(regs, i.a(), Value::bool(!reg!(regs, i.b()).is(reg!(regs, i.c()))));
+    set_reg!(
+        regs,
+        i.a(),
+        Value::bool(!reg!(regs, i.b()).is(reg!(regs, i.c())))
+    );
     next!(t, regs, step(pc))
 }
 
 pub(super) fn In(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);
-    let b = tryv!(t, regs, pc, ops::compare::contains(t, reg!(regs, i.c()), reg!(regs, i.b())));
+    let b = tryv!(
+        t,
+        regs,
+        pc,
+        ops::compare::contains(t, reg!(regs, i.c()), reg!(regs, i.b()))
+    );
     set_reg!(regs, i.a(), Value::bool(b));
     next!(t, regs, step(pc))
 }
 
 pub(super) fn NotIn(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);
-    let b = tryv!(t, regs, pc, ops::compare::contains(t, reg!(regs, i.c()), reg!(regs, i.b())));
+    let b = tryv!(
+        t,
+        regs,
+        pc,
+        ops::compare::contains(t, reg!(regs, i.c()), reg!(regs, i.b()))
+    );
     set_reg!(regs, i.a(), Value::bool(!b));
     next!(t, regs, step(pc))
 }
@@ -454,7 +552,11 @@ pub(super) fn ForIter(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyRe
     if let Some(o) = cast::<IterObj>(it) {
         // Fast paths for ranges and lists.
         match o.state.get_mut() {
-            IterState::Range { next, step: st, remaining } => {
+            IterState::Range {
+                next,
+                step: st,
+                remaining,
+            } => {
                 if *remaining > 0 {
                     let v = *next;
                     *remaining -= 1;
@@ -463,7 +565,7 @@ pub(super) fn ForIter(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyRe
                         set_reg!(regs, i.a(), sv);
                         next!(t, regs, step(pc))
                     }
-                    let bv = t.new_int(v);
+                    let bv = new_int(t, v);
                     set_reg!(regs, i.a(), bv);
                     next!(t, regs, step(pc))
                 }
@@ -482,24 +584,44 @@ pub(super) fn ForIter(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyRe
             }
             _ => {}
         }
-        match tryv!(t, regs, pc, ops::iter::next_builtin(t, o)) {
-            Some(v) => {
-                set_reg!(regs, i.a(), v);
-                next!(t, regs, step(pc))
-            }
-            None => next!(t, regs, at(t, i.j())),
-        }
     }
     if let Some(g) = cast::<Generator>(it) {
         return calls::for_iter_generator(t, regs, pc, g);
     }
-    match tryv!(t, regs, pc, ops::next(t, it)) {
-        Some(v) => {
-            set_reg!(regs, i.a(), v);
-            next!(t, regs, step(pc))
-        }
-        None => next!(t, regs, at(t, i.j())),
+    match for_iter_slow(t, regs, i.a(), it) {
+        ForStep::Next => next!(t, regs, step(pc)),
+        ForStep::Done => next!(t, regs, at(t, i.j())),
+        ForStep::Raised => unwind::unwind(t, regs, pc),
     }
+}
+
+/// What `ForIter`'s slow path found.
+enum ForStep {
+    Next,
+    Done,
+    Raised,
+}
+
+/// Advances any non-generator iterator, storing the item in register `a`.
+#[inline(never)]
+fn for_iter_slow(t: &mut Thread, regs: *mut Value, a: usize, it: Value) -> ForStep {
+    let r = match cast::<IterObj>(it) {
+        Some(o) => ops::iter::next_builtin(t, o),
+        None => ops::next(t, it),
+    };
+    match r {
+        Ok(Some(v)) => {
+            set_reg!(regs, a, v);
+            ForStep::Next
+        }
+        Ok(None) => ForStep::Done,
+        Err(_) => ForStep::Raised,
+    }
+}
+
+#[inline(never)]
+fn new_int(t: &mut Thread, v: i64) -> Value {
+    t.new_int(v)
 }
 
 /// The registers `b .. b+n` as a slice.
@@ -511,20 +633,35 @@ pub(super) fn reg_slice<'a>(regs: *mut Value, b: usize, n: usize) -> &'a [Value]
 
 pub(super) fn BuildList(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);
-    let items = reg_slice(regs, i.b(), i.c()).to_vec();
-    let v = t.new_list(items);
+    let v = new_list(t, reg_slice(regs, i.b(), i.c()));
     set_reg!(regs, i.a(), v);
     next!(t, regs, step(pc))
 }
 
 pub(super) fn BuildTuple(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);
-    let items = reg_slice(regs, i.b(), i.c()).to_vec();
-    let v = t.new_tuple(items);
+    let v = new_tuple(t, reg_slice(regs, i.b(), i.c()));
     set_reg!(regs, i.a(), v);
     next!(t, regs, step(pc))
 }
 
+#[inline(never)]
+fn new_list(t: &mut Thread, items: &[Value]) -> Value {
+    t.new_list(items.to_vec())
+}
+
+#[inline(never)]
+fn list_to_tuple(t: &mut Thread, l: Value) -> Value {
+    let items = cast::<List>(l).map(|l| l.snapshot()).unwrap_or_default();
+    t.new_tuple(items)
+}
+
+#[inline(never)]
+fn new_tuple(t: &mut Thread, items: &[Value]) -> Value {
+    t.new_tuple(items.to_vec())
+}
+
+#[inline(never)]
 fn build_set(t: &mut Thread, items: &[Value]) -> PyResult<Value> {
     let s = t.new_set(false);
     for x in items {
@@ -540,6 +677,7 @@ pub(super) fn BuildSet(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyR
     next!(t, regs, step(pc))
 }
 
+#[inline(never)]
 fn build_dict(t: &mut Thread, items: &[Value]) -> PyResult<Value> {
     let d = t.new_dict();
     for kv in items.chunks(2) {
@@ -550,19 +688,34 @@ fn build_dict(t: &mut Thread, items: &[Value]) -> PyResult<Value> {
 
 pub(super) fn BuildDict(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);
-    let v = tryv!(t, regs, pc, build_dict(t, reg_slice(regs, i.b(), i.c() * 2)));
+    let v = tryv!(
+        t,
+        regs,
+        pc,
+        build_dict(t, reg_slice(regs, i.b(), i.c() * 2))
+    );
     set_reg!(regs, i.a(), v);
     next!(t, regs, step(pc))
 }
 
 pub(super) fn BuildSlice(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);
-    let s = reg_slice(regs, i.b(), 3);
-    let v = t.alloc(Slice { start: s[0], stop: s[1], step: s[2] }).as_value();
+    let v = new_slice(t, reg_slice(regs, i.b(), 3));
     set_reg!(regs, i.a(), v);
     next!(t, regs, step(pc))
 }
 
+#[inline(never)]
+fn new_slice(t: &mut Thread, s: &[Value]) -> Value {
+    t.alloc(Slice {
+        start: s[0],
+        stop: s[1],
+        step: s[2],
+    })
+    .as_value()
+}
+
+#[inline(never)]
 fn build_string(t: &mut Thread, parts: &[Value]) -> PyResult<Value> {
     let mut s = String::new();
     for p in parts {
@@ -581,13 +734,16 @@ pub(super) fn BuildString(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> 
     next!(t, regs, step(pc))
 }
 
+#[inline(never)]
 fn format_value(t: &mut Thread, v: Value, spec: Value, conv: u8) -> PyResult<Value> {
     let v = match conv {
         1 => ops::str_(t, v)?,
         2 | 3 => ops::repr(t, v)?,
         _ => v,
     };
-    let spec_str = ops::as_str(spec).map(|s| s.as_str().to_string()).unwrap_or_default();
+    let spec_str = ops::as_str(spec)
+        .map(|s| s.as_str().to_string())
+        .unwrap_or_default();
     if spec_str.is_empty() && ops::as_str(v).is_some() {
         return Ok(v);
     }
@@ -596,7 +752,12 @@ fn format_value(t: &mut Thread, v: Value, spec: Value, conv: u8) -> PyResult<Val
 
 pub(super) fn FormatValue(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);
-    let v = tryv!(t, regs, pc, format_value(t, reg!(regs, i.b()), reg!(regs, i.c()), i.aux()));
+    let v = tryv!(
+        t,
+        regs,
+        pc,
+        format_value(t, reg!(regs, i.b()), reg!(regs, i.c()), i.aux())
+    );
     set_reg!(regs, i.a(), v);
     next!(t, regs, step(pc))
 }
@@ -609,6 +770,7 @@ pub(super) fn ListAppend(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> P
     next!(t, regs, step(pc))
 }
 
+#[inline(never)]
 fn list_extend(t: &mut Thread, l: Value, src: Value) -> PyResult<()> {
     let items = ops::collect_list(t, src)?;
     if let Some(l) = cast::<List>(l) {
@@ -620,7 +782,12 @@ fn list_extend(t: &mut Thread, l: Value, src: Value) -> PyResult<()> {
 
 pub(super) fn ListExtend(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);
-    tryv!(t, regs, pc, list_extend(t, reg!(regs, i.a()), reg!(regs, i.b())));
+    tryv!(
+        t,
+        regs,
+        pc,
+        list_extend(t, reg!(regs, i.a()), reg!(regs, i.b()))
+    );
     next!(t, regs, step(pc))
 }
 
@@ -632,6 +799,7 @@ pub(super) fn SetAdd(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyRes
     next!(t, regs, step(pc))
 }
 
+#[inline(never)]
 fn set_update(t: &mut Thread, s: Value, src: Value) -> PyResult<()> {
     let items = ops::collect_list(t, src)?;
     if let Some(s) = cast::<Set>(s) {
@@ -644,20 +812,33 @@ fn set_update(t: &mut Thread, s: Value, src: Value) -> PyResult<()> {
 
 pub(super) fn SetUpdate(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);
-    tryv!(t, regs, pc, set_update(t, reg!(regs, i.a()), reg!(regs, i.b())));
+    tryv!(
+        t,
+        regs,
+        pc,
+        set_update(t, reg!(regs, i.a()), reg!(regs, i.b()))
+    );
     next!(t, regs, step(pc))
 }
 
 pub(super) fn DictSet(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);
     if let Some(d) = cast::<Dict>(reg!(regs, i.a())) {
-        tryv!(t, regs, pc, ops::dict::set(t, d, reg!(regs, i.b()), reg!(regs, i.c())));
+        tryv!(
+            t,
+            regs,
+            pc,
+            ops::dict::set(t, d, reg!(regs, i.b()), reg!(regs, i.c()))
+        );
     }
     next!(t, regs, step(pc))
 }
 
+#[inline(never)]
 fn dict_update(t: &mut Thread, d: Value, src: Value) -> PyResult<()> {
-    let Some(d) = cast::<Dict>(d) else { return Ok(()) };
+    let Some(d) = cast::<Dict>(d) else {
+        return Ok(());
+    };
     match ops::as_dict(src) {
         Some(s) => {
             let entries: Vec<(Value, Value)> = s.table.items();
@@ -675,22 +856,36 @@ fn dict_update(t: &mut Thread, d: Value, src: Value) -> PyResult<()> {
 
 pub(super) fn DictUpdate(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);
-    tryv!(t, regs, pc, dict_update(t, reg!(regs, i.a()), reg!(regs, i.b())));
+    tryv!(
+        t,
+        regs,
+        pc,
+        dict_update(t, reg!(regs, i.a()), reg!(regs, i.b()))
+    );
     next!(t, regs, step(pc))
 }
 
 pub(super) fn ListToTuple(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);
-    let items = cast::<List>(reg!(regs, i.b())).map(|l| l.snapshot()).unwrap_or_default();
-    let v = t.new_tuple(items);
+    let v = list_to_tuple(t, reg!(regs, i.b()));
     set_reg!(regs, i.a(), v);
     next!(t, regs, step(pc))
 }
 
-fn unpack(t: &mut Thread, regs: *mut Value, src: Value, dst: usize, before: usize, after: Option<usize>) -> PyResult<()> {
+#[inline(never)]
+fn unpack(
+    t: &mut Thread,
+    regs: *mut Value,
+    src: Value,
+    dst: usize,
+    before: usize,
+    after: Option<usize>,
+) -> PyResult<()> {
     // Fast paths for tuples and lists of the exact size.
     if after.is_none() {
-        let exact = cast::<Tuple>(src).map(|x| x.items.to_vec()).or_else(|| cast::<List>(src).map(|l| l.snapshot()));
+        let exact = cast::<Tuple>(src)
+            .map(|x| x.items.to_vec())
+            .or_else(|| cast::<List>(src).map(|l| l.snapshot()));
         if let Some(items) = exact {
             if items.len() == before {
                 for (k, v) in items.into_iter().enumerate() {
@@ -716,7 +911,14 @@ fn unpack(t: &mut Thread, regs: *mut Value, src: Value, dst: usize, before: usiz
     r
 }
 
-fn unpack_iter(t: &mut Thread, regs: *mut Value, it: Value, dst: usize, before: usize, after: Option<usize>) -> PyResult<()> {
+fn unpack_iter(
+    t: &mut Thread,
+    regs: *mut Value,
+    it: Value,
+    dst: usize,
+    before: usize,
+    after: Option<usize>,
+) -> PyResult<()> {
     let keep = t.alloc(List::new(Vec::new()));
     for k in 0..before {
         match ops::next(t, it)? {
@@ -724,7 +926,10 @@ fn unpack_iter(t: &mut Thread, regs: *mut Value, it: Value, dst: usize, before: 
             None => {
                 let msg = match after {
                     None => format!("not enough values to unpack (expected {before}, got {k})"),
-                    Some(a) => format!("not enough values to unpack (expected at least {}, got {k})", before + a),
+                    Some(a) => format!(
+                        "not enough values to unpack (expected at least {}, got {k})",
+                        before + a
+                    ),
                 };
                 return Err(t.value_error(&msg));
             }
@@ -744,7 +949,11 @@ fn unpack_iter(t: &mut Thread, regs: *mut Value, it: Value, dst: usize, before: 
             let rest = ops::collect_list(t, it)?;
             let n = rest.len();
             if n < a {
-                let msg = format!("not enough values to unpack (expected at least {}, got {})", before + a, before + n);
+                let msg = format!(
+                    "not enough values to unpack (expected at least {}, got {})",
+                    before + a,
+                    before + n
+                );
                 return Err(t.value_error(&msg));
             }
             let tail: Vec<Value> = rest.items.get_mut().split_off(n - a);
@@ -762,13 +971,30 @@ fn unpack_iter(t: &mut Thread, regs: *mut Value, it: Value, dst: usize, before: 
 
 pub(super) fn Unpack(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);
-    tryv!(t, regs, pc, unpack(t, regs, reg!(regs, i.b()), i.a(), i.c(), None));
+    tryv!(
+        t,
+        regs,
+        pc,
+        unpack(t, regs, reg!(regs, i.b()), i.a(), i.c(), None)
+    );
     next!(t, regs, step(pc))
 }
 
 pub(super) fn UnpackEx(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);
-    tryv!(t, regs, pc, unpack(t, regs, reg!(regs, i.b()), i.a(), i.c(), Some(i.aux() as usize)));
+    tryv!(
+        t,
+        regs,
+        pc,
+        unpack(
+            t,
+            regs,
+            reg!(regs, i.b()),
+            i.a(),
+            i.c(),
+            Some(i.aux() as usize)
+        )
+    );
     next!(t, regs, step(pc))
 }
 
@@ -801,7 +1027,12 @@ pub(super) fn SetItem(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyRe
 
 pub(super) fn DelItem(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);
-    tryv!(t, regs, pc, ops::delitem(t, reg!(regs, i.a()), reg!(regs, i.b())));
+    tryv!(
+        t,
+        regs,
+        pc,
+        ops::delitem(t, reg!(regs, i.a()), reg!(regs, i.b()))
+    );
     next!(t, regs, step(pc))
 }
 
@@ -811,7 +1042,8 @@ pub(super) fn GetAttr(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyRe
     let n = name(t, i.c());
     if let Some(inst) = cast::<Instance>(o) {
         if let Some(v) = inst.get_attr(n) {
-            if ops::class_flags::get(inst.class.get()) & ops::class_flags::NO_DATA_DESCRIPTORS != 0 {
+            if ops::class_flags::get(inst.class.get()) & ops::class_flags::NO_DATA_DESCRIPTORS != 0
+            {
                 set_reg!(regs, i.a(), v);
                 next!(t, regs, step(pc))
             }
@@ -824,22 +1056,38 @@ pub(super) fn GetAttr(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyRe
 
 pub(super) fn SetAttr(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);
-    tryv!(t, regs, pc, ops::setattr(t, reg!(regs, i.a()), name(t, i.b()), reg!(regs, i.c())));
+    tryv!(
+        t,
+        regs,
+        pc,
+        ops::setattr(t, reg!(regs, i.a()), name(t, i.b()), reg!(regs, i.c()))
+    );
     next!(t, regs, step(pc))
 }
 
 pub(super) fn DelAttr(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);
-    tryv!(t, regs, pc, ops::delattr(t, reg!(regs, i.a()), name(t, i.b())));
+    tryv!(
+        t,
+        regs,
+        pc,
+        ops::delattr(t, reg!(regs, i.a()), name(t, i.b()))
+    );
     next!(t, regs, step(pc))
 }
 
 pub(super) fn LoadMethod(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);
-    let (f, s) = tryv!(t, regs, pc, ops::load_method(t, reg!(regs, i.b()), name(t, i.c())));
+    tryv!(t, regs, pc, load_method(t, regs, i));
+    next!(t, regs, step(pc))
+}
+
+#[inline(never)]
+fn load_method(t: &mut Thread, regs: *mut Value, i: Insn) -> PyResult<()> {
+    let (f, s) = ops::load_method(t, reg!(regs, i.b()), name(t, i.c()))?;
     set_reg!(regs, i.a(), f);
     set_reg!(regs, i.a() + 1, s.unwrap_or(Value::UNBOUND));
-    next!(t, regs, step(pc))
+    Ok(())
 }
 
 pub(super) fn Call(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
@@ -864,10 +1112,18 @@ pub(super) fn YieldFrom(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> Py
     calls::yield_from(t, regs, pc)
 }
 
-pub(super) fn GetYieldFromIter(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
+pub(super) fn GetYieldFromIter(
+    t: &mut Thread,
+    regs: *mut Value,
+    pc: *const Insn,
+) -> PyResult<Value> {
     let i = insn(pc);
     let v = reg!(regs, i.b());
-    let it = if cast::<Generator>(v).is_some() { v } else { tryv!(t, regs, pc, ops::iter(t, v)) };
+    let it = if cast::<Generator>(v).is_some() {
+        v
+    } else {
+        tryv!(t, regs, pc, ops::iter(t, v))
+    };
     set_reg!(regs, i.a(), it);
     next!(t, regs, step(pc))
 }
@@ -897,17 +1153,34 @@ pub(super) fn RestoreExc(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> P
 
 pub(super) fn ExcMatch(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);
-    let b = tryv!(t, regs, pc, unwind::exc_match(t, reg!(regs, i.b()), reg!(regs, i.c())));
+    let b = tryv!(
+        t,
+        regs,
+        pc,
+        unwind::exc_match(t, reg!(regs, i.b()), reg!(regs, i.c()))
+    );
     set_reg!(regs, i.a(), Value::bool(b));
     next!(t, regs, step(pc))
 }
 
 pub(super) fn RaiseAssert(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);
-    let args = if i.aux() & 1 != 0 { vec![reg!(regs, i.a())] } else { vec![] };
+    raise_assert(
+        t,
+        if i.aux() & 1 != 0 {
+            reg!(regs, i.a())
+        } else {
+            Value::UNBOUND
+        },
+    );
+    unwind::unwind(t, regs, pc)
+}
+
+#[inline(never)]
+fn raise_assert(t: &mut Thread, msg: Value) {
+    let args = if msg.is_unbound() { vec![] } else { vec![msg] };
     let e = t.new_exception(t.classes.assertion_error, args);
     let _ = t.raise(e);
-    unwind::unwind(t, regs, pc)
 }
 
 pub(super) fn ImportName(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
@@ -918,11 +1191,14 @@ pub(super) fn ImportName(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> P
     next!(t, regs, step(pc))
 }
 
+#[inline(never)]
 fn import_from(t: &mut Thread, m: Value, n: Gc<Str>) -> PyResult<Value> {
     match ops::getattr_opt(t, m, n)? {
         Some(v) => Ok(v),
         None => {
-            let mname = cast::<Module>(m).map(|m| m.name.as_str().to_string()).unwrap_or_default();
+            let mname = cast::<Module>(m)
+                .map(|m| m.name.as_str().to_string())
+                .unwrap_or_default();
             let msg = format!("cannot import name '{}' from '{}'", n.as_str(), mname);
             Err(t.raise_msg(t.classes.import_error, &msg))
         }
@@ -931,13 +1207,21 @@ fn import_from(t: &mut Thread, m: Value, n: Gc<Str>) -> PyResult<Value> {
 
 pub(super) fn ImportFrom(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);
-    let v = tryv!(t, regs, pc, import_from(t, reg!(regs, i.b()), name(t, i.c())));
+    let v = tryv!(
+        t,
+        regs,
+        pc,
+        import_from(t, reg!(regs, i.b()), name(t, i.c()))
+    );
     set_reg!(regs, i.a(), v);
     next!(t, regs, step(pc))
 }
 
+#[inline(never)]
 fn import_star(t: &mut Thread, m: Value) -> PyResult<()> {
-    let Some(m) = cast::<Module>(m) else { return Ok(()) };
+    let Some(m) = cast::<Module>(m) else {
+        return Ok(());
+    };
     let globals = frame(t).globals;
     for c in m.order.get().clone() {
         let v = c.get();

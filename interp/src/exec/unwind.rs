@@ -13,6 +13,7 @@
 use super::calls::{finish_generator, pc_index, pop_frame};
 use super::dispatch::{next, reg};
 use super::handlers::{at, frame};
+use super::Next;
 use runtime::bytecode::Insn;
 use runtime::frame::flags;
 use runtime::gc::Gc;
@@ -21,8 +22,18 @@ use runtime::ops::{self, cast};
 use runtime::{PyResult, Thread, Value};
 
 /// Unwinds from `pc` of the running frame with `Thread::exc` set.
+#[inline(never)]
 pub(crate) fn unwind(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let _ = regs;
+    let n = unwind_target(t, pc);
+    if n.is_exit() {
+        return super::leave_raised(t, regs, pc);
+    }
+    next!(t, n.regs, n.pc)
+}
+
+#[inline(never)]
+fn unwind_target(t: &mut Thread, pc: *const Insn) -> Next {
     set_context(t);
     let idx = pc_index(t, pc);
     unwind_from(t, idx, true)
@@ -46,12 +57,17 @@ fn set_context(t: &mut Thread) {
 fn add_traceback(t: &mut Thread, code: Gc<Code>, pc: usize) {
     if let Some(inst) = cast::<Instance>(t.exc) {
         if let Some(e) = inst.exc.get_mut() {
-            e.traceback.push(TbEntry { code, line: code.line_at(pc) });
+            e.traceback.push(TbEntry {
+                code,
+                line: code.line_at(pc),
+            });
         }
     }
 }
 
-fn unwind_from(t: &mut Thread, mut idx: usize, mut record: bool) -> PyResult<Value> {
+/// Finds the handler for the exception in `Thread::exc`, popping frames;
+/// `Next::EXIT` when it leaves an ENTRY frame (the native caller gets `Err`).
+fn unwind_from(t: &mut Thread, mut idx: usize, mut record: bool) -> Next {
     let fatal = t.class_of(t.exc).ptr_eq(t.classes.unsupported);
     loop {
         let (code, fregs) = {
@@ -64,7 +80,10 @@ fn unwind_from(t: &mut Thread, mut idx: usize, mut record: bool) -> PyResult<Val
         record = true;
         if !fatal {
             if let Some(h) = code.handler_for(idx) {
-                next!(t, fregs, at(t, h))
+                return Next {
+                    regs: fregs,
+                    pc: at(t, h),
+                };
             }
         }
         let popped = pop_frame(t);
@@ -83,7 +102,7 @@ fn unwind_from(t: &mut Thread, mut idx: usize, mut record: bool) -> PyResult<Val
             }
         }
         if popped.flags & flags::ENTRY != 0 {
-            return Err(runtime::Raised);
+            return Next::EXIT;
         }
         idx = frame(t).pc as usize;
     }
@@ -97,7 +116,11 @@ fn make_exception(t: &mut Thread, v: Value, what: &str) -> PyResult<Value> {
             if ops::isinstance(t, e, t.classes.base_exception) {
                 return Ok(e);
             }
-            let msg = format!("calling {} should have returned an instance of BaseException, not {}", ops::repr_string(t, v)?, t.type_name(e));
+            let msg = format!(
+                "calling {} should have returned an instance of BaseException, not {}",
+                ops::repr_string(t, v)?,
+                t.type_name(e)
+            );
             return Err(t.type_error(&msg));
         }
     } else if ops::isinstance(t, v, t.classes.base_exception) {
@@ -115,10 +138,18 @@ fn raise_value(t: &mut Thread, i: Insn, regs: *mut Value) -> PyResult<bool> {
         t.exc = h;
         return Ok(false);
     }
-    let exc = make_exception(t, reg!(regs, i.a()), "exceptions must derive from BaseException")?;
+    let exc = make_exception(
+        t,
+        reg!(regs, i.a()),
+        "exceptions must derive from BaseException",
+    )?;
     if i.aux() & 1 != 0 {
         let cv = reg!(regs, i.b());
-        let cause = if cv.is_none() { Value::NONE } else { make_exception(t, cv, "exception causes must derive from BaseException")? };
+        let cause = if cv.is_none() {
+            Value::NONE
+        } else {
+            make_exception(t, cv, "exception causes must derive from BaseException")?
+        };
         if let Some(inst) = cast::<Instance>(exc) {
             if let Some(e) = inst.exc.get_mut() {
                 e.cause = cause;
@@ -130,24 +161,38 @@ fn raise_value(t: &mut Thread, i: Insn, regs: *mut Value) -> PyResult<bool> {
     Ok(true)
 }
 
+#[inline(never)]
 pub(super) fn raise_op(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
+    let n = raise_target(t, regs, pc);
+    if n.is_exit() {
+        return super::leave_raised(t, regs, pc);
+    }
+    next!(t, n.regs, n.pc)
+}
+
+#[inline(never)]
+fn raise_target(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> Next {
     // SAFETY: pc points at the running instruction.
     let i = unsafe { *pc };
     let idx = pc_index(t, pc);
     match raise_value(t, i, regs) {
-        Ok(true) => {
-            set_context(t);
-            unwind_from(t, idx, true)
-        }
-        Ok(false) => unwind_from(t, idx, true),
-        Err(_) => {
-            set_context(t);
-            unwind_from(t, idx, true)
-        }
+        Ok(false) => {}
+        Ok(true) | Err(_) => set_context(t),
     }
+    unwind_from(t, idx, true)
 }
 
+#[inline(never)]
 pub(super) fn reraise_op(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
+    let n = reraise_target(t, regs, pc);
+    if n.is_exit() {
+        return super::leave_raised(t, regs, pc);
+    }
+    next!(t, n.regs, n.pc)
+}
+
+#[inline(never)]
+fn reraise_target(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> Next {
     // SAFETY: pc points at the running instruction.
     let i = unsafe { *pc };
     t.exc = reg!(regs, i.a());
@@ -170,6 +215,8 @@ pub(super) fn exc_match(t: &mut Thread, exc: Value, cls: Value) -> PyResult<bool
     }
     match cast::<Class>(cls) {
         Some(c) if c.is_subclass(t.classes.base_exception) => Ok(ops::isinstance(t, exc, c)),
-        _ => Err(t.type_error("catching classes that do not inherit from BaseException is not allowed")),
+        _ => Err(
+            t.type_error("catching classes that do not inherit from BaseException is not allowed")
+        ),
     }
 }

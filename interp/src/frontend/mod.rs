@@ -79,7 +79,11 @@ pub fn compile(source: &str, filename: &str) -> Result<CodeUnit, FrontendError> 
             .spawn_scoped(s, || compile_here(source, filename));
         match spawned {
             Ok(handle) => handle.join().unwrap_or_else(|_| {
-                Err(FrontendError::Syntax { line: 1, col: 1, msg: INTERNAL_ERROR.to_string() })
+                Err(FrontendError::Syntax {
+                    line: 1,
+                    col: 1,
+                    msg: INTERNAL_ERROR.to_string(),
+                })
             }),
             // No thread available: run here; the bounds still apply.
             Err(_) => compile_here(source, filename),
@@ -95,7 +99,11 @@ fn compile_here(source: &str, filename: &str) -> Result<CodeUnit, FrontendError>
     let map = parse::SourceMap::new(source);
     if let Err((offset, msg)) = prescan::check(source) {
         let (line, col) = map.line_col(offset);
-        return Err(FrontendError::Syntax { line, col, msg: msg.to_string() });
+        return Err(FrontendError::Syntax {
+            line,
+            col,
+            msg: msg.to_string(),
+        });
     }
     let module = parse::parse(source, &map)?;
     let table = match scope::build(&module, &map) {
@@ -116,3 +124,5 @@ fn compile_here(source: &str, filename: &str) -> Result<CodeUnit, FrontendError>
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod testvm;

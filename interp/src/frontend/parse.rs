@@ -48,7 +48,10 @@ impl<'a> SourceMap<'a> {
         let offset = offset.min(self.src.len());
         let line = self.line(offset);
         let start = self.starts[(line as usize).saturating_sub(1).min(self.starts.len() - 1)];
-        let col = self.src.get(start..offset).map_or(offset - start, |s| s.chars().count());
+        let col = self
+            .src
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count());
         (line, u32::try_from(col + 1).unwrap_or(u32::MAX))
     }
 
@@ -58,17 +61,27 @@ impl<'a> SourceMap<'a> {
 
     /// The source text of a range (empty if out of bounds).
     pub(crate) fn text(&self, range: TextRange) -> &'a str {
-        self.src.get(range.start().to_usize()..range.end().to_usize()).unwrap_or("")
+        self.src
+            .get(range.start().to_usize()..range.end().to_usize())
+            .unwrap_or("")
     }
 
     pub(crate) fn syntax(&self, at: TextSize, msg: impl Into<String>) -> FrontendError {
         let (line, col) = self.line_col(at.to_usize());
-        FrontendError::Syntax { line, col, msg: msg.into() }
+        FrontendError::Syntax {
+            line,
+            col,
+            msg: msg.into(),
+        }
     }
 
     pub(crate) fn unsupported(&self, at: TextSize, what: impl Into<String>) -> FrontendError {
         let (line, col) = self.line_col(at.to_usize());
-        FrontendError::Unsupported { what: what.into(), line, col }
+        FrontendError::Unsupported {
+            what: what.into(),
+            line,
+            col,
+        }
     }
 }
 
@@ -114,6 +127,16 @@ mod tests {
     fn newer_syntax_is_a_syntax_error() {
         let src = "type X = int\n";
         let err = parse(src, &SourceMap::new(src)).unwrap_err();
-        assert!(matches!(err, FrontendError::Syntax { line: 1, col: 1, .. }), "{err:?}");
+        assert!(
+            matches!(
+                err,
+                FrontendError::Syntax {
+                    line: 1,
+                    col: 1,
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
     }
 }

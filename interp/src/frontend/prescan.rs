@@ -41,7 +41,11 @@ enum Mode {
     /// inside its `{`.
     FExpr { level: usize },
     /// A replacement field's format spec.
-    FSpec { level: usize, quote: u8, triple: bool },
+    FSpec {
+        level: usize,
+        quote: u8,
+        triple: bool,
+    },
 }
 
 struct Scan<'a> {
@@ -93,7 +97,11 @@ impl Scan<'_> {
             match *self.modes.last().unwrap_or(&Mode::Code) {
                 Mode::Code | Mode::FExpr { .. } => self.code()?,
                 Mode::FStr { quote, triple, raw } => self.fstring_text(quote, triple, raw)?,
-                Mode::FSpec { level, quote, triple } => self.fspec(level, quote, triple)?,
+                Mode::FSpec {
+                    level,
+                    quote,
+                    triple,
+                } => self.fspec(level, quote, triple)?,
             }
         }
         Ok(())
@@ -222,7 +230,11 @@ impl Scan<'_> {
                 let (quote, triple) = self.enclosing_fstring();
                 if let Some(level) = field_level {
                     self.modes.pop();
-                    self.modes.push(Mode::FSpec { level, quote, triple });
+                    self.modes.push(Mode::FSpec {
+                        level,
+                        quote,
+                        triple,
+                    });
                 }
                 self.i += 1;
             }
@@ -294,8 +306,9 @@ impl Scan<'_> {
         let word = &self.b[start..self.i];
         if matches!(self.peek(0), b'\'' | b'"') && word.len() <= 2 {
             let lower: Vec<u8> = word.iter().map(|c| c.to_ascii_lowercase()).collect();
-            let prefixes: [&[u8]; 12] =
-                [b"r", b"u", b"b", b"f", b"t", b"br", b"rb", b"fr", b"rf", b"tr", b"rt", b"bu"];
+            let prefixes: [&[u8]; 12] = [
+                b"r", b"u", b"b", b"f", b"t", b"br", b"rb", b"fr", b"rf", b"tr", b"rt", b"bu",
+            ];
             if prefixes.contains(&lower.as_slice()) {
                 let raw = lower.contains(&b'r');
                 let interpolated = lower.contains(&b'f') || lower.contains(&b't');
@@ -309,9 +322,8 @@ impl Scan<'_> {
                 }
                 self.count()?;
             }
-            b"not" | b"and" | b"or" | b"if" | b"else" | b"await" | b"yield" | b"in" | b"is" | b"for" => {
-                self.count()?
-            }
+            b"not" | b"and" | b"or" | b"if" | b"else" | b"await" | b"yield" | b"in" | b"is"
+            | b"for" => self.count()?,
             _ => {}
         }
         Ok(())
@@ -375,7 +387,9 @@ impl Scan<'_> {
             b'}' if self.peek(1) == b'}' => self.i += 2,
             b'{' => {
                 self.open(b'{')?;
-                self.modes.push(Mode::FExpr { level: self.brackets.len() });
+                self.modes.push(Mode::FExpr {
+                    level: self.brackets.len(),
+                });
                 self.i += 1;
             }
             _ => self.i += 1,
@@ -397,7 +411,9 @@ impl Scan<'_> {
         match c {
             b'{' => {
                 self.open(b'{')?;
-                self.modes.push(Mode::FExpr { level: self.brackets.len() });
+                self.modes.push(Mode::FExpr {
+                    level: self.brackets.len(),
+                });
                 self.i += 1;
             }
             b'}' => {
@@ -442,9 +458,22 @@ mod tests {
 
     #[test]
     fn chains_are_bounded_but_commas_reset() {
-        assert_eq!(check(&format!("{}1\n", "-".repeat(100_000))).unwrap_err().1, TOO_COMPLEX);
-        assert_eq!(check(&format!("{}1\n", "1+".repeat(100_000))).unwrap_err().1, TOO_COMPLEX);
-        assert_eq!(check(&format!("{}1\n", "lambda x,:".repeat(100_000))).unwrap_err().1, TOO_COMPLEX);
+        assert_eq!(
+            check(&format!("{}1\n", "-".repeat(100_000))).unwrap_err().1,
+            TOO_COMPLEX
+        );
+        assert_eq!(
+            check(&format!("{}1\n", "1+".repeat(100_000)))
+                .unwrap_err()
+                .1,
+            TOO_COMPLEX
+        );
+        assert_eq!(
+            check(&format!("{}1\n", "lambda x,:".repeat(100_000)))
+                .unwrap_err()
+                .1,
+            TOO_COMPLEX
+        );
         let table = format!("x = [{}]\n", "-1, ".repeat(100_000));
         assert!(check(&table).is_ok());
         let lines = "x = -1 - -2\n".repeat(10_000);

@@ -154,7 +154,8 @@ impl Scope {
 
     /// Resolution of a (mangled) name used in this scope.
     pub(crate) fn resolve(&self, name: &str) -> Resolved {
-        self.symbol(name).map_or(Resolved::GlobalImplicit, |s| s.scope)
+        self.symbol(name)
+            .map_or(Resolved::GlobalImplicit, |s| s.scope)
     }
 }
 
@@ -178,7 +179,9 @@ impl SymbolTable {
 
 /// `_Py_Mangle`: `__x` inside class `_C` becomes `_C__x`.
 pub(crate) fn mangle(private: Option<&str>, name: &str) -> String {
-    let Some(class) = private else { return name.to_string() };
+    let Some(class) = private else {
+        return name.to_string();
+    };
     if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
         return name.to_string();
     }
@@ -198,11 +201,16 @@ struct Builder<'a> {
     map: &'a SourceMap<'a>,
     unsupported: Option<FrontendError>,
     loop_depth: usize,
+    /// CPython's count of statically nested blocks (loops, try, handlers).
+    blocks: usize,
     depth: usize,
 }
 
 /// Builds and analyzes the symbol table of a module.
-pub(crate) fn build(module: &ast::ModModule, map: &SourceMap<'_>) -> Result<SymbolTable, FrontendError> {
+pub(crate) fn build(
+    module: &ast::ModModule,
+    map: &SourceMap<'_>,
+) -> Result<SymbolTable, FrontendError> {
     let mut b = Builder {
         scopes: Vec::new(),
         by_node: HashMap::new(),
@@ -210,6 +218,7 @@ pub(crate) fn build(module: &ast::ModModule, map: &SourceMap<'_>) -> Result<Symb
         map,
         unsupported: None,
         loop_depth: 0,
+        blocks: 0,
         depth: 0,
     };
     b.new_scope(Kind::Module, "<module>".into(), "<module>".into(), None, 1);
@@ -223,12 +232,16 @@ pub(crate) fn build(module: &ast::ModModule, map: &SourceMap<'_>) -> Result<Symb
     for (i, scope) in b.scopes.iter().enumerate() {
         for s in &scope.symbols {
             let bound = s.flags & DEF_BOUND != 0;
-            if (i == 0 && bound) || (s.flags & DEF_GLOBAL != 0 && bound) {
+            if bound && (i == 0 || s.flags & DEF_GLOBAL != 0) {
                 module_defined.insert(s.name.clone());
             }
         }
     }
-    Ok(SymbolTable { scopes: b.scopes, by_node: b.by_node, module_defined })
+    Ok(SymbolTable {
+        scopes: b.scopes,
+        by_node: b.by_node,
+        module_defined,
+    })
 }
 
 impl<'a> Builder<'a> {
@@ -246,7 +259,14 @@ impl<'a> Builder<'a> {
         &mut self.scopes[self.cur]
     }
 
-    fn new_scope(&mut self, kind: Kind, name: String, qualname: String, private: Option<String>, line: u32) -> usize {
+    fn new_scope(
+        &mut self,
+        kind: Kind,
+        name: String,
+        qualname: String,
+        private: Option<String>,
+        line: u32,
+    ) -> usize {
         let id = self.scopes.len();
         let parent = if id == 0 { None } else { Some(self.cur) };
         self.scopes.push(Scope {
@@ -284,7 +304,10 @@ impl<'a> Builder<'a> {
         }
         if matches!(kind, Kind::Function | Kind::Class) {
             let mangled = mangle(parent.private.as_deref(), name);
-            if parent.symbol(&mangled).is_some_and(|s| s.flags & DEF_GLOBAL != 0) {
+            if parent
+                .symbol(&mangled)
+                .is_some_and(|s| s.flags & DEF_GLOBAL != 0)
+            {
                 return name.to_string();
             }
         }
@@ -305,14 +328,20 @@ impl<'a> Builder<'a> {
         f: impl FnOnce(&mut Self) -> R,
     ) -> R {
         let qualname = self.qualname_for(name, kind);
-        let private = if kind == Kind::Class { Some(name.to_string()) } else { self.scope().private.clone() };
+        let private = if kind == Kind::Class {
+            Some(name.to_string())
+        } else {
+            self.scope().private.clone()
+        };
         let saved_cur = self.cur;
         let id = self.new_scope(kind, name.to_string(), qualname, private, line);
         self.by_node.insert(node_key(node), id);
         self.cur = id;
         let saved_loops = std::mem::replace(&mut self.loop_depth, 0);
+        let saved_blocks = std::mem::replace(&mut self.blocks, 0);
         let result = f(self);
         self.loop_depth = saved_loops;
+        self.blocks = saved_blocks;
         self.cur = saved_cur;
         result
     }
@@ -328,7 +357,10 @@ impl<'a> Builder<'a> {
         if flag & DEF_PARAM != 0 {
             if let Some(&i) = scope.index.get(&name) {
                 if scope.symbols[i].flags & DEF_PARAM != 0 {
-                    return self.syntax(range, format!("duplicate argument '{name}' in function definition"));
+                    return self.syntax(
+                        range,
+                        format!("duplicate argument '{name}' in function definition"),
+                    );
                 }
             }
         }
@@ -336,7 +368,11 @@ impl<'a> Builder<'a> {
             Some(&i) => scope.symbols[i].flags |= flag,
             None => {
                 scope.index.insert(name.clone(), scope.symbols.len());
-                scope.symbols.push(Symbol { name, flags: flag, scope: Resolved::GlobalImplicit });
+                scope.symbols.push(Symbol {
+                    name,
+                    flags: flag,
+                    scope: Resolved::GlobalImplicit,
+                });
             }
         }
         Ok(())
@@ -359,21 +395,36 @@ impl<'a> Builder<'a> {
     fn check_future_imports(&mut self, body: &[Stmt]) -> R {
         let mut at_start = true;
         for (i, s) in body.iter().enumerate() {
-            let is_doc = i == 0
-                && matches!(s, Stmt::Expr(e) if matches!(*e.value, Expr::StringLiteral(_)));
+            let is_doc =
+                i == 0 && matches!(s, Stmt::Expr(e) if matches!(*e.value, Expr::StringLiteral(_)));
             match s {
-                Stmt::ImportFrom(f) if f.level == 0 && f.module.as_ref().is_some_and(|m| m.id.as_str() == "__future__") => {
+                Stmt::ImportFrom(f)
+                    if f.level == 0
+                        && f.module
+                            .as_ref()
+                            .is_some_and(|m| m.id.as_str() == "__future__") =>
+                {
                     if !at_start {
-                        return self
-                            .syntax(f.range, "from __future__ imports must occur at the beginning of the file");
+                        return self.syntax(
+                            f.range,
+                            "from __future__ imports must occur at the beginning of the file",
+                        );
                     }
                     for alias in &f.names {
                         match alias.name.id.as_str() {
-                            "nested_scopes" | "generators" | "division" | "absolute_import" | "with_statement"
-                            | "print_function" | "unicode_literals" | "generator_stop" | "annotations" => {}
-                            "barry_as_FLUFL" => self.refuse(alias.range, "from __future__ import barry_as_FLUFL"),
+                            "nested_scopes" | "generators" | "division" | "absolute_import"
+                            | "with_statement" | "print_function" | "unicode_literals"
+                            | "generator_stop" | "annotations" => {}
+                            "barry_as_FLUFL" => {
+                                self.refuse(alias.range, "from __future__ import barry_as_FLUFL")
+                            }
                             "braces" => return self.syntax(alias.range, "not a chance"),
-                            other => return self.syntax(alias.range, format!("future feature {other} is not defined")),
+                            other => {
+                                return self.syntax(
+                                    alias.range,
+                                    format!("future feature {other} is not defined"),
+                                )
+                            }
                         }
                     }
                 }
@@ -382,6 +433,17 @@ impl<'a> Builder<'a> {
             }
         }
         Ok(())
+    }
+
+    /// Runs `f` inside `n` more nested blocks (CPython's limit is 20).
+    fn nested(&mut self, n: usize, range: TextRange, f: impl FnOnce(&mut Self) -> R) -> R {
+        self.blocks += n;
+        if self.blocks > 20 {
+            return self.syntax(range, "too many statically nested blocks");
+        }
+        let result = f(self);
+        self.blocks -= n;
+        result
     }
 
     // ----- statements -----
@@ -433,8 +495,15 @@ impl<'a> Builder<'a> {
                 if let Expr::Name(n) = &*a.target {
                     let flags = self.flags_of(n.id.as_str());
                     if a.simple && self.cur != 0 && flags & (DEF_GLOBAL | DEF_NONLOCAL) != 0 {
-                        let which = if flags & DEF_GLOBAL != 0 { "global" } else { "nonlocal" };
-                        return self.syntax(n.range, format!("annotated name '{}' can't be {which}", n.id));
+                        let which = if flags & DEF_GLOBAL != 0 {
+                            "global"
+                        } else {
+                            "nonlocal"
+                        };
+                        return self.syntax(
+                            n.range,
+                            format!("annotated name '{}' can't be {which}", n.id),
+                        );
                     }
                     self.bind(n.id.as_str(), n.range)?;
                     self.add(n.id.as_str(), DEF_ANNOT, n.range)?;
@@ -453,14 +522,14 @@ impl<'a> Builder<'a> {
                 self.target(&f.target, false)?;
                 self.expr(&f.iter)?;
                 self.loop_depth += 1;
-                self.stmts(&f.body)?;
+                self.nested(1, f.range, |b| b.stmts(&f.body))?;
                 self.loop_depth -= 1;
                 self.stmts(&f.orelse)
             }
             Stmt::While(w) => {
                 self.expr(&w.test)?;
                 self.loop_depth += 1;
-                self.stmts(&w.body)?;
+                self.nested(1, w.range, |b| b.stmts(&w.body))?;
                 self.loop_depth -= 1;
                 self.stmts(&w.orelse)
             }
@@ -476,7 +545,14 @@ impl<'a> Builder<'a> {
                 Ok(())
             }
             Stmt::With(w) => {
-                self.refuse(w.range, if w.is_async { "async with" } else { "with statement" });
+                self.refuse(
+                    w.range,
+                    if w.is_async {
+                        "async with"
+                    } else {
+                        "with statement"
+                    },
+                );
                 for item in &w.items {
                     self.expr(&item.context_expr)?;
                     if let Some(v) = &item.optional_vars {
@@ -502,19 +578,25 @@ impl<'a> Builder<'a> {
                 if t.is_star {
                     self.refuse(t.range, "except*");
                 }
-                self.stmts(&t.body)?;
-                for h in &t.handlers {
-                    let ast::ExceptHandler::ExceptHandler(h) = h;
-                    if let Some(ty) = &h.type_ {
-                        self.expr(ty)?;
+                // As CPython counts: try-finally around try-except; a handler
+                // body is two blocks deep.
+                let fin = usize::from(!t.finalbody.is_empty());
+                let exc = usize::from(!t.handlers.is_empty());
+                self.nested(fin, t.range, |b| {
+                    b.nested(exc, t.range, |b| b.stmts(&t.body))?;
+                    for h in &t.handlers {
+                        let ast::ExceptHandler::ExceptHandler(h) = h;
+                        if let Some(ty) = &h.type_ {
+                            b.expr(ty)?;
+                        }
+                        if let Some(n) = &h.name {
+                            b.bind(n.id.as_str(), n.range)?;
+                        }
+                        b.nested(2, h.range, |b| b.stmts(&h.body))?;
                     }
-                    if let Some(n) = &h.name {
-                        self.bind(n.id.as_str(), n.range)?;
-                    }
-                    self.stmts(&h.body)?;
-                }
-                self.stmts(&t.orelse)?;
-                self.stmts(&t.finalbody)
+                    b.stmts(&t.orelse)
+                })?;
+                self.nested(fin, t.range, |b| b.stmts(&t.finalbody))
             }
             Stmt::Assert(a) => {
                 self.expr(&a.test)?;
@@ -544,7 +626,8 @@ impl<'a> Builder<'a> {
             }
             Stmt::Nonlocal(nl) => {
                 if self.cur == 0 {
-                    return self.syntax(nl.range, "nonlocal declaration not allowed at module level");
+                    return self
+                        .syntax(nl.range, "nonlocal declaration not allowed at module level");
                 }
                 for n in &nl.names {
                     self.declare(n, false)?;
@@ -614,7 +697,11 @@ impl<'a> Builder<'a> {
         }
         let mangled = self.mangle(name);
         self.scope().decls.entry(mangled).or_insert(n.range);
-        self.add(name, if is_global { DEF_GLOBAL } else { DEF_NONLOCAL }, n.range)
+        self.add(
+            name,
+            if is_global { DEF_GLOBAL } else { DEF_NONLOCAL },
+            n.range,
+        )
     }
 
     fn parameters(&mut self, p: &ast::Parameters) -> R {
@@ -650,7 +737,12 @@ impl<'a> Builder<'a> {
     }
 
     fn defaults(&mut self, p: &ast::Parameters) -> R {
-        for a in p.posonlyargs.iter().chain(p.args.iter()).chain(p.kwonlyargs.iter()) {
+        for a in p
+            .posonlyargs
+            .iter()
+            .chain(p.args.iter())
+            .chain(p.kwonlyargs.iter())
+        {
             if let Some(d) = &a.default {
                 self.expr(d)?;
             }
@@ -670,7 +762,9 @@ impl<'a> Builder<'a> {
         }
         self.defaults(&f.parameters)?;
         self.bind(f.name.id.as_str(), f.name.range)?;
-        let line = self.map.line_of(f.decorator_list.first().map_or(f.range, |d| d.range));
+        let line = self
+            .map
+            .line_of(f.decorator_list.first().map_or(f.range, |d| d.range));
         self.enter(f, Kind::Function, f.name.id.as_str(), line, |b| {
             b.parameters(&f.parameters)?;
             b.stmts(&f.body)
@@ -700,8 +794,12 @@ impl<'a> Builder<'a> {
             }
         }
         self.bind(c.name.id.as_str(), c.name.range)?;
-        let line = self.map.line_of(c.decorator_list.first().map_or(c.range, |d| d.range));
-        self.enter(c, Kind::Class, c.name.id.as_str(), line, |b| b.stmts(&c.body))
+        let line = self
+            .map
+            .line_of(c.decorator_list.first().map_or(c.range, |d| d.range));
+        self.enter(c, Kind::Class, c.name.id.as_str(), line, |b| {
+            b.stmts(&c.body)
+        })
     }
 
     // ----- targets -----
@@ -721,7 +819,8 @@ impl<'a> Builder<'a> {
                     if matches!(elt, Expr::Starred(_)) {
                         starred += 1;
                         if starred > 1 {
-                            return self.syntax(elt.range(), "multiple starred expressions in assignment");
+                            return self
+                                .syntax(elt.range(), "multiple starred expressions in assignment");
                         }
                     }
                 }
@@ -732,7 +831,10 @@ impl<'a> Builder<'a> {
             }
             Expr::Starred(s) => {
                 if !in_seq {
-                    return self.syntax(s.range, "starred assignment target must be in a list or tuple");
+                    return self.syntax(
+                        s.range,
+                        "starred assignment target must be in a list or tuple",
+                    );
                 }
                 self.target(&s.value, false)
             }
@@ -839,12 +941,23 @@ impl<'a> Builder<'a> {
             Expr::Set(s) => self.exprs_star_ok(&s.elts),
             Expr::List(l) => self.exprs_star_ok(&l.elts),
             Expr::Tuple(t) => self.exprs_star_ok(&t.elts),
-            Expr::ListComp(c) => self.comprehension(c, c.range, CompKind::List, &c.generators, &[&c.elt]),
-            Expr::SetComp(c) => self.comprehension(c, c.range, CompKind::Set, &c.generators, &[&c.elt]),
-            Expr::Generator(c) => self.comprehension(c, c.range, CompKind::Generator, &c.generators, &[&c.elt]),
+            Expr::ListComp(c) => {
+                self.comprehension(c, c.range, CompKind::List, &c.generators, &[&c.elt])
+            }
+            Expr::SetComp(c) => {
+                self.comprehension(c, c.range, CompKind::Set, &c.generators, &[&c.elt])
+            }
+            Expr::Generator(c) => {
+                self.comprehension(c, c.range, CompKind::Generator, &c.generators, &[&c.elt])
+            }
             Expr::DictComp(c) => match &c.key {
-                Some(k) => self.comprehension(c, c.range, CompKind::Dict, &c.generators, &[k, &c.value]),
-                None => self.syntax(c.range, "dict unpacking cannot be used in dict comprehension"),
+                Some(k) => {
+                    self.comprehension(c, c.range, CompKind::Dict, &c.generators, &[k, &c.value])
+                }
+                None => self.syntax(
+                    c.range,
+                    "dict unpacking cannot be used in dict comprehension",
+                ),
             },
             Expr::Await(a) => {
                 self.refuse(a.range, "await");
@@ -879,7 +992,8 @@ impl<'a> Builder<'a> {
                             return self.syntax(k.range, "cannot assign to __debug__");
                         }
                         if seen.contains(&name) {
-                            return self.syntax(k.range, format!("keyword argument repeated: {name}"));
+                            return self
+                                .syntax(k.range, format!("keyword argument repeated: {name}"));
                         }
                         seen.push(name);
                     }
@@ -963,7 +1077,9 @@ impl<'a> Builder<'a> {
             return;
         }
         let is_surrogate = |hex: Option<&str>| {
-            hex.is_some_and(|h| h.starts_with('d') && matches!(h.as_bytes().get(1), Some(b'8'..=b'9' | b'a'..=b'f')))
+            hex.is_some_and(|h| {
+                h.starts_with('d') && matches!(h.as_bytes().get(1), Some(b'8'..=b'9' | b'a'..=b'f'))
+            })
         };
         let b = text.as_bytes();
         let mut i = quote;
@@ -972,7 +1088,8 @@ impl<'a> Builder<'a> {
                 // Lowercased, so `\U0000d800` reads as `\u0000d800`.
                 if b[i + 1] == b'u'
                     && (is_surrogate(text.get(i + 2..i + 6))
-                        || (text.get(i + 2..i + 6) == Some("0000") && is_surrogate(text.get(i + 6..i + 10))))
+                        || (text.get(i + 2..i + 6) == Some("0000")
+                            && is_surrogate(text.get(i + 6..i + 10))))
                 {
                     self.refuse(lit.range, "surrogate in string literal");
                     return;
@@ -1020,7 +1137,9 @@ impl<'a> Builder<'a> {
     fn yield_here(&mut self, range: TextRange) -> R {
         match self.scope().kind {
             Kind::Module | Kind::Class => self.syntax(range, "'yield' outside function"),
-            Kind::Comprehension(k) => self.syntax(range, format!("'yield' inside {}", k.description())),
+            Kind::Comprehension(k) => {
+                self.syntax(range, format!("'yield' inside {}", k.description()))
+            }
             Kind::Function | Kind::Lambda => {
                 self.scope().is_generator = true;
                 Ok(())
@@ -1032,8 +1151,13 @@ impl<'a> Builder<'a> {
         &mut self,
         node: &T,
         range: TextRange,
-        kind: CompKind, generators: &[ast::Comprehension], elts: &[&Expr]) -> R {
-        let Some(first) = generators.first() else { return Ok(()) };
+        kind: CompKind,
+        generators: &[ast::Comprehension],
+        elts: &[&Expr],
+    ) -> R {
+        let Some(first) = generators.first() else {
+            return Ok(());
+        };
         for g in generators {
             if g.is_async {
                 self.refuse(g.range, "async comprehension");
@@ -1041,27 +1165,33 @@ impl<'a> Builder<'a> {
         }
         self.expr(&first.iter)?;
         let line = self.map.line_of(range);
-        self.enter(node, Kind::Comprehension(kind), kind.unit_name(), line, |b| {
-            b.add(".0", DEF_PARAM, first.range)?;
-            b.scope().params.push(".0".into());
-            b.scope().argcount = 1;
-            if kind == CompKind::Generator {
-                b.scope().is_generator = true;
-            }
-            for (i, g) in generators.iter().enumerate() {
-                b.target(&g.target, false)?;
-                if i > 0 {
-                    b.expr(&g.iter)?;
+        self.enter(
+            node,
+            Kind::Comprehension(kind),
+            kind.unit_name(),
+            line,
+            |b| {
+                b.add(".0", DEF_PARAM, first.range)?;
+                b.scope().params.push(".0".into());
+                b.scope().argcount = 1;
+                if kind == CompKind::Generator {
+                    b.scope().is_generator = true;
                 }
-                for cond in &g.ifs {
-                    b.expr(cond)?;
+                for (i, g) in generators.iter().enumerate() {
+                    b.target(&g.target, false)?;
+                    if i > 0 {
+                        b.expr(&g.iter)?;
+                    }
+                    for cond in &g.ifs {
+                        b.expr(cond)?;
+                    }
                 }
-            }
-            for e in elts {
-                b.expr(e)?;
-            }
-            Ok(())
-        })
+                for e in elts {
+                    b.expr(e)?;
+                }
+                Ok(())
+            },
+        )
     }
 
     // ----- analysis (CPython's analyze_block) -----
@@ -1115,10 +1245,15 @@ impl<'a> Builder<'a> {
                 let s = &self.scopes[id].symbols[i];
                 (s.name.clone(), s.flags)
             };
-            let at = self.scopes[id].decls.get(&name).map_or(TextSize::default(), |r| r.start());
+            let at = self.scopes[id]
+                .decls
+                .get(&name)
+                .map_or(TextSize::default(), |r| r.start());
             let resolved = if flags & DEF_GLOBAL != 0 {
                 if flags & DEF_NONLOCAL != 0 {
-                    return Err(self.map.syntax(at, format!("name '{name}' is nonlocal and global")));
+                    return Err(self
+                        .map
+                        .syntax(at, format!("name '{name}' is nonlocal and global")));
                 }
                 global.insert(name.clone());
                 if let Some(b) = bound.as_mut() {
@@ -1128,10 +1263,14 @@ impl<'a> Builder<'a> {
             } else if flags & DEF_NONLOCAL != 0 {
                 match &bound {
                     None => {
-                        return Err(self.map.syntax(at, "nonlocal declaration not allowed at module level"))
+                        return Err(self
+                            .map
+                            .syntax(at, "nonlocal declaration not allowed at module level"))
                     }
                     Some(b) if !b.contains(&name) => {
-                        return Err(self.map.syntax(at, format!("no binding for nonlocal '{name}' found")))
+                        return Err(self
+                            .map
+                            .syntax(at, format!("no binding for nonlocal '{name}' found")))
                     }
                     _ => {}
                 }
@@ -1163,7 +1302,12 @@ impl<'a> Builder<'a> {
         let children = self.scopes[id].children.clone();
         for child in children {
             let mut child_free = HashSet::new();
-            self.analyze_block(child, Some(newbound.clone()), &mut child_free, newglobal.clone())?;
+            self.analyze_block(
+                child,
+                Some(newbound.clone()),
+                &mut child_free,
+                newglobal.clone(),
+            )?;
             newfree.extend(child_free);
         }
         let scope = &mut self.scopes[id];
@@ -1190,12 +1334,15 @@ impl<'a> Builder<'a> {
                 continue;
             }
             scope.index.insert(name.clone(), scope.symbols.len());
-            scope.symbols.push(Symbol { name, flags: 0, scope: Resolved::Free });
+            scope.symbols.push(Symbol {
+                name,
+                flags: 0,
+                scope: Resolved::Free,
+            });
         }
         free_out.extend(newfree);
         Ok(())
     }
-
 }
 
 #[cfg(test)]
@@ -1210,7 +1357,10 @@ mod tests {
     }
 
     fn scope_named<'t>(t: &'t SymbolTable, qualname: &str) -> &'t Scope {
-        t.scopes.iter().find(|s| s.qualname == qualname).unwrap_or_else(|| panic!("no scope {qualname}"))
+        t.scopes
+            .iter()
+            .find(|s| s.qualname == qualname)
+            .unwrap_or_else(|| panic!("no scope {qualname}"))
     }
 
     fn err(src: &str) -> String {
@@ -1223,7 +1373,9 @@ mod tests {
 
     #[test]
     fn cells_and_free_variables() {
-        let t = table("def f(a):\n    b = 1\n    def g():\n        return a + b + c\n    return g\n").unwrap();
+        let t =
+            table("def f(a):\n    b = 1\n    def g():\n        return a + b + c\n    return g\n")
+                .unwrap();
         let f = scope_named(&t, "f");
         assert_eq!(f.cellvars, vec!["a", "b"]);
         let g = scope_named(&t, "f.<locals>.g");
@@ -1266,25 +1418,92 @@ mod tests {
 
     #[test]
     fn compile_time_errors() {
-        assert_eq!(err("nonlocal x\n"), "nonlocal declaration not allowed at module level");
-        assert_eq!(err("def f():\n    nonlocal x\n"), "no binding for nonlocal 'x' found");
-        assert_eq!(err("def f():\n    x = 1\n    global x\n"), "name 'x' is assigned to before global declaration");
-        assert_eq!(err("def f():\n    print(x)\n    global x\n"), "name 'x' is used prior to global declaration");
-        assert_eq!(err("def f(x):\n    global x\n"), "name 'x' is parameter and global");
+        assert_eq!(
+            err("nonlocal x\n"),
+            "nonlocal declaration not allowed at module level"
+        );
+        assert_eq!(
+            err("def f():\n    nonlocal x\n"),
+            "no binding for nonlocal 'x' found"
+        );
+        assert_eq!(
+            err("def f():\n    x = 1\n    global x\n"),
+            "name 'x' is assigned to before global declaration"
+        );
+        assert_eq!(
+            err("def f():\n    print(x)\n    global x\n"),
+            "name 'x' is used prior to global declaration"
+        );
+        assert_eq!(
+            err("def f(x):\n    global x\n"),
+            "name 'x' is parameter and global"
+        );
         assert_eq!(err("return 1\n"), "'return' outside function");
         assert_eq!(err("class C:\n    yield 1\n"), "'yield' outside function");
         assert_eq!(err("break\n"), "'break' outside loop");
-        assert_eq!(err("for x in y:\n    pass\nelse:\n    continue\n"), "'continue' not properly in loop");
-        assert_eq!(err("def f(a, a): pass\n"), "duplicate argument 'a' in function definition");
+        assert_eq!(
+            err("for x in y:\n    pass\nelse:\n    continue\n"),
+            "'continue' not properly in loop"
+        );
+        assert_eq!(
+            err("def f(a, a): pass\n"),
+            "duplicate argument 'a' in function definition"
+        );
         assert_eq!(err("f(a=1, a=2)\n"), "keyword argument repeated: a");
         assert_eq!(err("x = *a\n"), "can't use starred expression here");
-        assert_eq!(err("*a = b\n"), "starred assignment target must be in a list or tuple");
-        assert_eq!(err("a, *b, *c = d\n"), "multiple starred expressions in assignment");
-        assert_eq!(err("def f():\n    from m import *\n"), "import * only allowed at module level");
-        assert_eq!(err("x = [(yield) for y in z]\n"), "'yield' inside list comprehension");
-        assert_eq!(err("x = 1\nfrom __future__ import annotations\n"), "from __future__ imports must occur at the beginning of the file");
+        assert_eq!(
+            err("*a = b\n"),
+            "starred assignment target must be in a list or tuple"
+        );
+        assert_eq!(
+            err("a, *b, *c = d\n"),
+            "multiple starred expressions in assignment"
+        );
+        assert_eq!(
+            err("def f():\n    from m import *\n"),
+            "import * only allowed at module level"
+        );
+        assert_eq!(
+            err("x = [(yield) for y in z]\n"),
+            "'yield' inside list comprehension"
+        );
+        assert_eq!(
+            err("x = 1\nfrom __future__ import annotations\n"),
+            "from __future__ imports must occur at the beginning of the file"
+        );
         assert_eq!(err("\"doc\"\nfrom __future__ import annotations\n"), "ok");
         assert_eq!(err("__debug__ = 1\n"), "cannot assign to __debug__");
+    }
+
+    #[test]
+    fn statically_nested_blocks_limit_matches_cpython() {
+        let nest = |n: usize, head: &str| {
+            let mut s = String::new();
+            for i in 0..n {
+                s.push_str(&format!("{}{head}\n", " ".repeat(i)));
+            }
+            s.push_str(&format!("{}pass\n", " ".repeat(n)));
+            s
+        };
+        assert_eq!(err(&nest(20, "for x in y:")), "ok");
+        assert_eq!(
+            err(&nest(21, "while x:")),
+            "too many statically nested blocks"
+        );
+        assert_eq!(err(&nest(60, "if x:")), "ok");
+        let handlers = |n: usize| {
+            let mut s = String::new();
+            for i in 0..n {
+                s.push_str(&format!(
+                    "{0}try:\n{0} pass\n{0}except E as e:\n",
+                    " ".repeat(i)
+                ));
+            }
+            s.push_str(&format!("{}pass\n", " ".repeat(n)));
+            s
+        };
+        assert_eq!(err(&handlers(10)), "ok");
+        assert_eq!(err(&handlers(11)), "too many statically nested blocks");
     }
 
     #[test]
@@ -1295,9 +1514,18 @@ mod tests {
         assert_eq!(err("x = b'a'\n"), "unsupported: bytes literal");
         assert_eq!(err("import a.b\n"), "unsupported: dotted import");
         assert_eq!(err("from . import b\n"), "unsupported: relative import");
-        assert_eq!(err("class C(metaclass=M): pass\n"), "unsupported: metaclass");
-        assert_eq!(err("x = '\\ud800'\n"), "unsupported: surrogate in string literal");
-        assert_eq!(err("x = '\\U0000DC00'\n"), "unsupported: surrogate in string literal");
+        assert_eq!(
+            err("class C(metaclass=M): pass\n"),
+            "unsupported: metaclass"
+        );
+        assert_eq!(
+            err("x = '\\ud800'\n"),
+            "unsupported: surrogate in string literal"
+        );
+        assert_eq!(
+            err("x = '\\U0000DC00'\n"),
+            "unsupported: surrogate in string literal"
+        );
         assert_eq!(err("x = '\\ufffd'\n"), "ok");
     }
 
@@ -1305,7 +1533,13 @@ mod tests {
     fn qualnames() {
         let src = "def f():\n    def g(): pass\n    class D:\n        def m(self): pass\n    h = lambda: 0\ndef o():\n    global q\n    def q(): pass\n";
         let t = table(src).unwrap();
-        for q in ["f.<locals>.g", "f.<locals>.D", "f.<locals>.D.m", "f.<locals>.<lambda>", "q"] {
+        for q in [
+            "f.<locals>.g",
+            "f.<locals>.D",
+            "f.<locals>.D.m",
+            "f.<locals>.<lambda>",
+            "q",
+        ] {
             scope_named(&t, q);
         }
     }

@@ -66,23 +66,46 @@ fn module_unit_shape() {
 fn parameters_are_assigned_and_maybe_unbound_locals_are_checked() {
     let text = dis("def f(a, b):\n    if a:\n        c = 1\n    return a + b + c\n");
     let body = body_of(&text, "f");
-    assert_eq!(body.iter().filter(|l| l.contains("CheckBound")).count(), 1, "{text}");
-    assert!(body.iter().any(|l| l.contains("CheckBound") && l.ends_with("c")), "{text}");
-    assert!(body.iter().any(|l| l.starts_with("Add") && l.contains("r0 r1")), "{text}");
+    assert_eq!(
+        body.iter().filter(|l| l.contains("CheckBound")).count(),
+        1,
+        "{text}"
+    );
+    assert!(
+        body.iter()
+            .any(|l| l.contains("CheckBound") && l.ends_with("c")),
+        "{text}"
+    );
+    assert!(
+        body.iter()
+            .any(|l| l.starts_with("Add") && l.contains("r0 r1")),
+        "{text}"
+    );
 }
 
 #[test]
 fn check_bound_is_learned_and_loops_are_conservative() {
-    let text = dis("def f(n):\n    for i in range(n):\n        last = i\n    print(last)\n    print(last)\n");
+    let text = dis(
+        "def f(n):\n    for i in range(n):\n        last = i\n    print(last)\n    print(last)\n",
+    );
     let body = body_of(&text, "f");
-    assert_eq!(body.iter().filter(|l| l.contains("CheckBound")).count(), 1, "{text}");
-    let text = dis("def f(n):\n    x = 1\n    while n:\n        print(x)\n        del x\n        x = 2\n");
-    assert!(body_of(&text, "f").iter().any(|l| l.contains("CheckBound")), "{text}");
+    assert_eq!(
+        body.iter().filter(|l| l.contains("CheckBound")).count(),
+        1,
+        "{text}"
+    );
+    let text =
+        dis("def f(n):\n    x = 1\n    while n:\n        print(x)\n        del x\n        x = 2\n");
+    assert!(
+        body_of(&text, "f").iter().any(|l| l.contains("CheckBound")),
+        "{text}"
+    );
 }
 
 #[test]
 fn except_name_is_unbound_after_the_handler() {
-    let text = dis("def f():\n    try:\n        pass\n    except E as e:\n        pass\n    return e\n");
+    let text =
+        dis("def f():\n    try:\n        pass\n    except E as e:\n        pass\n    return e\n");
     let body = body_of(&text, "f");
     assert!(body.iter().any(|l| l.starts_with("DeleteLocal")), "{text}");
     assert!(body.iter().any(|l| l.starts_with("CheckBound")), "{text}");
@@ -102,12 +125,36 @@ fn return_in_try_finally_inlines_the_finally_body() {
     assert!(call_g < call_h && call_h < ret, "{text}");
     // The inline copy is not protected by the finally handler; the body is.
     let handler = f.insns.iter().position(|i| i.op() == Op::LoadExc).unwrap() as u32;
-    let h_pc = f.insns.iter().position(|i| i.op() == Op::LoadGlobal && f.globals[i.b()] == "h").unwrap() as u32;
-    let g_pc = f.insns.iter().position(|i| i.op() == Op::LoadGlobal && f.globals[i.b()] == "g").unwrap() as u32;
-    assert!(f.exc_table.iter().any(|e| e.handler == handler && e.start <= g_pc && g_pc < e.end), "{text}");
-    assert!(!f.exc_table.iter().any(|e| e.handler == handler && e.start <= h_pc && h_pc < e.end), "{text}");
+    let h_pc = f
+        .insns
+        .iter()
+        .position(|i| i.op() == Op::LoadGlobal && f.globals[i.b()] == "h")
+        .unwrap() as u32;
+    let g_pc = f
+        .insns
+        .iter()
+        .position(|i| i.op() == Op::LoadGlobal && f.globals[i.b()] == "g")
+        .unwrap() as u32;
+    assert!(
+        f.exc_table
+            .iter()
+            .any(|e| e.handler == handler && e.start <= g_pc && g_pc < e.end),
+        "{text}"
+    );
+    assert!(
+        !f.exc_table
+            .iter()
+            .any(|e| e.handler == handler && e.start <= h_pc && h_pc < e.end),
+        "{text}"
+    );
     // Three copies of the finally body: inline at the return, normal path, exception path.
-    assert_eq!(f.insns.iter().filter(|i| i.op() == Op::LoadGlobal && f.globals[i.b()] == "h").count(), 3);
+    assert_eq!(
+        f.insns
+            .iter()
+            .filter(|i| i.op() == Op::LoadGlobal && f.globals[i.b()] == "h")
+            .count(),
+        3
+    );
 }
 
 #[test]
@@ -125,17 +172,23 @@ fn exception_table_for_try_except() {
         assert!(e.start < e.end);
     }
     let clause = u.exc_table.iter().find(|e| {
-        u.insns[e.start as usize..e.end as usize].iter().any(|i| i.op() == Op::LoadGlobal && u.globals[i.b()] == "b")
+        u.insns[e.start as usize..e.end as usize]
+            .iter()
+            .any(|i| i.op() == Op::LoadGlobal && u.globals[i.b()] == "b")
     });
     let cleanup = clause.expect("named clause body is protected");
     let handler = &u.insns[cleanup.handler as usize..];
     assert_eq!(handler[1].op(), Op::RestoreExc, "{text}");
-    assert!(handler.iter().take(6).any(|i| i.op() == Op::DeleteGlobal), "{text}");
+    assert!(
+        handler.iter().take(6).any(|i| i.op() == Op::DeleteGlobal),
+        "{text}"
+    );
 }
 
 #[test]
 fn closures_cells_and_free_registers() {
-    let src = "def outer(a):\n    b = 2\n    def inner():\n        return a + b\n    return inner\n";
+    let src =
+        "def outer(a):\n    b = 2\n    def inner():\n        return a + b\n    return inner\n";
     let u = compile(src, "t.py").unwrap();
     let outer = unit(&u, "outer");
     assert_eq!(outer.local_names, vec!["a", "b", "inner"]);
@@ -143,17 +196,35 @@ fn closures_cells_and_free_registers() {
     assert_eq!(&ops(outer)[..2], &[Op::MakeCell, Op::MakeCell]);
     let text = disassemble(outer);
     let body = body_of(&text, "outer");
-    assert!(body.iter().any(|l| l.starts_with("MakeFunction") && l.contains("aux=4")), "{text}");
-    assert!(body.iter().any(|l| l.starts_with("Move") && l.ends_with("b=a")), "{text}");
+    assert!(
+        body.iter()
+            .any(|l| l.starts_with("MakeFunction") && l.contains("aux=4")),
+        "{text}"
+    );
+    assert!(
+        body.iter()
+            .any(|l| l.starts_with("Move") && l.ends_with("b=a")),
+        "{text}"
+    );
     let inner = unit(&u, "outer.<locals>.inner");
     assert_eq!(inner.freevars, vec!["a", "b"]);
     assert_eq!(inner.local_names, vec!["a", "b"]);
     assert_eq!(&ops(inner)[..2], &[Op::LoadClosure, Op::LoadClosure]);
-    let derefs: Vec<_> = inner.insns.iter().filter(|i| i.op() == Op::LoadDeref).collect();
+    let derefs: Vec<_> = inner
+        .insns
+        .iter()
+        .filter(|i| i.op() == Op::LoadDeref)
+        .collect();
     assert_eq!(derefs.len(), 2);
     assert!(derefs.iter().all(|i| i.aux() == 1));
     let own = unit(&u, "outer");
-    assert!(own.insns.iter().filter(|i| i.op() == Op::StoreDeref).count() == 1);
+    assert!(
+        own.insns
+            .iter()
+            .filter(|i| i.op() == Op::StoreDeref)
+            .count()
+            == 1
+    );
 }
 
 #[test]
@@ -173,31 +244,74 @@ fn super_and_class_cell() {
     let text = disassemble(m);
     let call = m.insns.iter().find(|i| i.op() == Op::Call).unwrap();
     assert_eq!(call.c(), 2, "{text}");
-    assert!(m.insns.iter().any(|i| i.op() == Op::LoadDeref && i.aux() == 1), "{text}");
+    assert!(
+        m.insns
+            .iter()
+            .any(|i| i.op() == Op::LoadDeref && i.aux() == 1),
+        "{text}"
+    );
     // Outside a class, super() stays a plain call.
     let u = compile("def f(self):\n    return super()\n", "t.py").unwrap();
-    assert_eq!(unit(&u, "f").insns.iter().find(|i| i.op() == Op::Call).unwrap().c(), 0);
+    assert_eq!(
+        unit(&u, "f")
+            .insns
+            .iter()
+            .find(|i| i.op() == Op::Call)
+            .unwrap()
+            .c(),
+        0
+    );
 }
 
 #[test]
 fn calls() {
     let text = dis("f(1, k=2)\no.m(1, 2)\ng(*a, **k)\n");
     let body = body_of(&text, "<module>");
-    assert!(body.iter().any(|l| l.contains("Tuple([Str(\"k\")])")), "{text}");
-    assert!(body.iter().any(|l| l.starts_with("CallKw") && l.ends_with(" 2")), "{text}");
+    assert!(
+        body.iter().any(|l| l.contains("Tuple([Str(\"k\")])")),
+        "{text}"
+    );
+    assert!(
+        body.iter()
+            .any(|l| l.starts_with("CallKw") && l.ends_with(" 2")),
+        "{text}"
+    );
     assert!(body.iter().any(|l| l.starts_with("LoadMethod")), "{text}");
-    assert!(body.iter().any(|l| l.starts_with("CallMethod") && l.ends_with(" 2")), "{text}");
-    assert!(body.iter().any(|l| l.starts_with("CallEx") && l.contains("aux=1")), "{text}");
+    assert!(
+        body.iter()
+            .any(|l| l.starts_with("CallMethod") && l.ends_with(" 2")),
+        "{text}"
+    );
+    assert!(
+        body.iter()
+            .any(|l| l.starts_with("CallEx") && l.contains("aux=1")),
+        "{text}"
+    );
 }
 
 #[test]
 fn big_and_negative_literals() {
-    let u = compile("x = 123456789012345678901234567890\ny = -9223372036854775808\nz = 0xFFFF_FFFF_FFFF_FFFF\n", "t.py").unwrap();
-    assert!(u.consts.iter().any(|c| matches!(c, Const::BigInt(b) if b.to_string() == "123456789012345678901234567890")));
+    let u = compile(
+        "x = 123456789012345678901234567890\ny = -9223372036854775808\nz = 0xFFFF_FFFF_FFFF_FFFF\n",
+        "t.py",
+    )
+    .unwrap();
+    assert!(u.consts.iter().any(
+        |c| matches!(c, Const::BigInt(b) if b.to_string() == "123456789012345678901234567890")
+    ));
     assert!(u.consts.contains(&Const::Int(i64::MIN)));
-    assert!(u.consts.iter().any(|c| matches!(c, Const::BigInt(b) if b.to_string() == "18446744073709551615")));
+    assert!(u
+        .consts
+        .iter()
+        .any(|c| matches!(c, Const::BigInt(b) if b.to_string() == "18446744073709551615")));
     let u = compile("a = 0.0\nb = -0.0\n", "t.py").unwrap();
-    assert_eq!(u.consts.iter().filter(|c| matches!(c, Const::Float(_))).count(), 2);
+    assert_eq!(
+        u.consts
+            .iter()
+            .filter(|c| matches!(c, Const::Float(_)))
+            .count(),
+        2
+    );
 }
 
 #[test]
@@ -213,10 +327,19 @@ fn syntax_errors_have_positions() {
         }
         e => panic!("{e:?}"),
     }
-    assert_eq!(err("return\n").to_string(), "SyntaxError: 'return' outside function");
-    assert_eq!(err("x = 1\0\n").to_string(), "SyntaxError: source code cannot contain null bytes");
+    assert_eq!(
+        err("return\n").to_string(),
+        "SyntaxError: 'return' outside function"
+    );
+    assert_eq!(
+        err("x = 1\0\n").to_string(),
+        "SyntaxError: source code cannot contain null bytes"
+    );
     let e = err(&format!("x = {}\n", "1".repeat(4301)));
-    assert!(e.to_string().contains("Exceeds the limit (4300 digits)"), "{e}");
+    assert!(
+        e.to_string().contains("Exceeds the limit (4300 digits)"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -248,7 +371,11 @@ fn refusals() {
     // Shadowed builtins are ordinary names.
     assert!(compile("def eval(s): return s\nprint(eval('1'))\n", "t.py").is_ok());
     assert!(compile("def f(open):\n    return open()\n", "t.py").is_ok());
-    assert!(compile("def f():\n    global input\n    input = 1\nprint(input)\n", "t.py").is_ok());
+    assert!(compile(
+        "def f():\n    global input\n    input = 1\nprint(input)\n",
+        "t.py"
+    )
+    .is_ok());
 }
 
 #[test]
@@ -260,13 +387,19 @@ fn nesting_limits_do_not_crash() {
     let ok_parens = format!("x = {}1{}\n", "(".repeat(200), ")".repeat(200));
     assert!(compile(&ok_parens, "t.py").is_ok());
     let bad_parens = format!("x = {}1{}\n", "(".repeat(201), ")".repeat(201));
-    assert_eq!(err(&bad_parens).to_string(), "SyntaxError: too many nested parentheses");
+    assert_eq!(
+        err(&bad_parens).to_string(),
+        "SyntaxError: too many nested parentheses"
+    );
     let mut indents = String::new();
     for i in 0..100 {
         indents.push_str(&format!("{}if x:\n", " ".repeat(i)));
     }
     indents.push_str(&format!("{}pass\n", " ".repeat(100)));
-    assert_eq!(err(&indents).to_string(), "SyntaxError: too many levels of indentation");
+    assert_eq!(
+        err(&indents).to_string(),
+        "SyntaxError: too many levels of indentation"
+    );
     // Within CPython's limits, deep expressions compile.
     let sum = format!("x = {}1\n", "1+".repeat(1000));
     assert!(compile(&sum, "t.py").is_ok());
@@ -276,7 +409,11 @@ fn nesting_limits_do_not_crash() {
 
 #[test]
 fn comprehension_units() {
-    let u = compile("def f(xs):\n    return {k: v for k, v in xs if k}\n", "t.py").unwrap();
+    let u = compile(
+        "def f(xs):\n    return {k: v for k, v in xs if k}\n",
+        "t.py",
+    )
+    .unwrap();
     let dc = unit(&u, "f.<locals>.<dictcomp>");
     assert_eq!(dc.name, "<dictcomp>");
     assert_eq!(dc.argcount, 1);
@@ -288,7 +425,11 @@ fn comprehension_units() {
     let o = ops(f);
     let gi = o.iter().position(|&x| x == Op::GetIter).unwrap();
     assert_eq!(o[gi + 1], Op::Call);
-    let g = unit(&compile("g = (x for x in y)\n", "t.py").unwrap(), "<genexpr>").clone();
+    let g = unit(
+        &compile("g = (x for x in y)\n", "t.py").unwrap(),
+        "<genexpr>",
+    )
+    .clone();
     assert!(g.is_generator);
     assert!(ops(&g).contains(&Op::Yield));
 }

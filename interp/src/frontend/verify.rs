@@ -24,7 +24,7 @@ fn verify_one(u: &CodeUnit) -> Result<(), String> {
     if n == 0 || u.insns[n - 1].op() != Op::Return {
         return Err("code does not end with Return".into());
     }
-    if u.lines.iter().any(|&l| l == 0) {
+    if u.lines.contains(&0) {
         return Err("instruction without a line".into());
     }
     if u.local_names.len() > nregs || u.param_count() > u.local_names.len() {
@@ -62,7 +62,9 @@ fn verify_one(u: &CodeUnit) -> Result<(), String> {
             Op::CallMethod => b + c + 1 < nregs,
             Op::LoadMethod | Op::ForIter => a + 1 < nregs,
             Op::CallEx => aux & 1 == 0 || c + 1 < nregs,
-            Op::BuildList | Op::BuildTuple | Op::BuildSet | Op::BuildString => c == 0 || b + c <= nregs,
+            Op::BuildList | Op::BuildTuple | Op::BuildSet | Op::BuildString => {
+                c == 0 || b + c <= nregs
+            }
             Op::BuildDict => c == 0 || b + 2 * c <= nregs,
             Op::BuildSlice => b + 2 < nregs,
             Op::Unpack => a + c <= nregs,

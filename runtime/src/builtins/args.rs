@@ -8,7 +8,13 @@ use crate::value::Value;
 use crate::PyResult;
 
 /// Exactly `n` positional arguments and no keywords.
-pub fn exact<'a>(t: &mut Thread, name: &str, args: &'a [Value], kw: Option<Gc<Tuple>>, n: usize) -> PyResult<&'a [Value]> {
+pub fn exact<'a>(
+    t: &mut Thread,
+    name: &str,
+    args: &'a [Value],
+    kw: Option<Gc<Tuple>>,
+    n: usize,
+) -> PyResult<&'a [Value]> {
     no_kw(t, name, kw)?;
     if args.len() != n {
         let msg = match n {
@@ -22,7 +28,14 @@ pub fn exact<'a>(t: &mut Thread, name: &str, args: &'a [Value], kw: Option<Gc<Tu
 }
 
 /// Between `min` and `max` positional arguments and no keywords.
-pub fn range<'a>(t: &mut Thread, name: &str, args: &'a [Value], kw: Option<Gc<Tuple>>, min: usize, max: usize) -> PyResult<&'a [Value]> {
+pub fn range<'a>(
+    t: &mut Thread,
+    name: &str,
+    args: &'a [Value],
+    kw: Option<Gc<Tuple>>,
+    min: usize,
+    max: usize,
+) -> PyResult<&'a [Value]> {
     no_kw(t, name, kw)?;
     check_count(t, name, args.len(), min, max)?;
     Ok(args)
@@ -32,17 +45,29 @@ pub fn range<'a>(t: &mut Thread, name: &str, args: &'a [Value], kw: Option<Gc<Tu
 pub fn check_count(t: &mut Thread, name: &str, n: usize, min: usize, max: usize) -> PyResult<()> {
     if n < min {
         let msg = if min == max {
-            format!("{name} expected {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+            format!(
+                "{name} expected {min} argument{}, got {n}",
+                if min == 1 { "" } else { "s" }
+            )
         } else {
-            format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+            format!(
+                "{name} expected at least {min} argument{}, got {n}",
+                if min == 1 { "" } else { "s" }
+            )
         };
         return Err(t.type_error(&msg));
     }
     if n > max {
         let msg = if min == max {
-            format!("{name} expected {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+            format!(
+                "{name} expected {max} argument{}, got {n}",
+                if max == 1 { "" } else { "s" }
+            )
         } else {
-            format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+            format!(
+                "{name} expected at most {max} argument{}, got {n}",
+                if max == 1 { "" } else { "s" }
+            )
         };
         return Err(t.type_error(&msg));
     }
@@ -60,11 +85,21 @@ pub fn no_kw(t: &mut Thread, name: &str, kw: Option<Gc<Tuple>>) -> PyResult<()> 
 
 /// Positional arguments and named keyword arguments (`allowed` lists the
 /// accepted keyword names; others raise CPython's TypeError).
-pub fn with_kw<'a>(t: &mut Thread, name: &str, args: &'a [Value], kw: Option<Gc<Tuple>>, allowed: &[&str]) -> PyResult<(&'a [Value], Vec<(Gc<Str>, Value)>)> {
+pub fn with_kw<'a>(
+    t: &mut Thread,
+    name: &str,
+    args: &'a [Value],
+    kw: Option<Gc<Tuple>>,
+    allowed: &[&str],
+) -> PyResult<(&'a [Value], Vec<(Gc<Str>, Value)>)> {
     let (pos, kws) = split_kw(args, kw);
     for (k, _) in &kws {
         if !allowed.contains(&k.as_str()) {
-            let msg = format!("{}() got an unexpected keyword argument '{}'", name, k.as_str());
+            let msg = format!(
+                "{}() got an unexpected keyword argument '{}'",
+                name,
+                k.as_str()
+            );
             return Err(t.type_error(&msg));
         }
     }
@@ -73,7 +108,9 @@ pub fn with_kw<'a>(t: &mut Thread, name: &str, args: &'a [Value], kw: Option<Gc<
 
 /// The value of keyword `name` among `kws`.
 pub fn kwarg(kws: &[(Gc<Str>, Value)], name: &str) -> Option<Value> {
-    kws.iter().find(|(k, _)| k.as_str() == name).map(|(_, v)| *v)
+    kws.iter()
+        .find(|(k, _)| k.as_str() == name)
+        .map(|(_, v)| *v)
 }
 
 /// An int argument as `i64` (TypeError naming the type otherwise).
@@ -91,7 +128,10 @@ pub fn int_arg(t: &mut Thread, v: Value) -> PyResult<i64> {
             }
         }
     }
-    let msg = format!("'{}' object cannot be interpreted as an integer", t.type_name(v));
+    let msg = format!(
+        "'{}' object cannot be interpreted as an integer",
+        t.type_name(v)
+    );
     Err(t.type_error(&msg))
 }
 

@@ -54,7 +54,23 @@ pub fn install(t: &mut Thread) {
     def_global(t, "NotImplemented", ni);
     def_global(t, "__debug__", Value::TRUE);
     for (name, cls) in t.classes.all() {
-        if !name.starts_with('<') && !matches!(name, "NoneType" | "function" | "builtin_function_or_method" | "method" | "cell" | "module" | "code" | "generator" | "iterator" | "dict_keys" | "ellipsis" | "NotImplementedType") {
+        if !name.starts_with('<')
+            && !matches!(
+                name,
+                "NoneType"
+                    | "function"
+                    | "builtin_function_or_method"
+                    | "method"
+                    | "cell"
+                    | "module"
+                    | "code"
+                    | "generator"
+                    | "iterator"
+                    | "dict_keys"
+                    | "ellipsis"
+                    | "NotImplementedType"
+            )
+        {
             def_global(t, name, cls.as_value());
         }
     }
@@ -151,7 +167,13 @@ fn abs(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value>
     Err(t.type_error(&msg))
 }
 
-fn min_max(t: &mut Thread, name: &str, args: &[Value], kw: Option<Gc<Tuple>>, op: CmpOp) -> PyResult<Value> {
+fn min_max(
+    t: &mut Thread,
+    name: &str,
+    args: &[Value],
+    kw: Option<Gc<Tuple>>,
+    op: CmpOp,
+) -> PyResult<Value> {
     let (pos, kws) = with_kw(t, name, args, kw, &["key", "default"])?;
     let key = kwarg(&kws, "key").filter(|k| !k.is_none());
     let default = kwarg(&kws, "default");
@@ -163,7 +185,8 @@ fn min_max(t: &mut Thread, name: &str, args: &[Value], kw: Option<Gc<Tuple>>, op
         ops::collect_list(t, pos[0])?
     } else {
         if default.is_some() {
-            let msg = format!("Cannot specify a default for {name}() with multiple positional arguments");
+            let msg =
+                format!("Cannot specify a default for {name}() with multiple positional arguments");
             return Err(t.type_error(&msg));
         }
         t.alloc(List::new(pos.to_vec()))
@@ -174,7 +197,14 @@ fn min_max(t: &mut Thread, name: &str, args: &[Value], kw: Option<Gc<Tuple>>, op
     r
 }
 
-fn min_max_items(t: &mut Thread, name: &str, items: Gc<List>, key: Option<Value>, default: Option<Value>, op: CmpOp) -> PyResult<Value> {
+fn min_max_items(
+    t: &mut Thread,
+    name: &str,
+    items: Gc<List>,
+    key: Option<Value>,
+    default: Option<Value>,
+    op: CmpOp,
+) -> PyResult<Value> {
     let n = items.len();
     if n == 0 {
         return match default {
@@ -224,7 +254,11 @@ fn max(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value>
 fn sum(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value> {
     let (pos, kws) = with_kw(t, "sum", args, kw, &["start"])?;
     args::check_count(t, "sum", pos.len(), 1, 2)?;
-    let mut acc = pos.get(1).copied().or_else(|| kwarg(&kws, "start")).unwrap_or(Value::small_int_unchecked(0));
+    let mut acc = pos
+        .get(1)
+        .copied()
+        .or_else(|| kwarg(&kws, "start"))
+        .unwrap_or(Value::small_int_unchecked(0));
     if ops::as_str(acc).is_some() {
         return Err(t.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
@@ -305,7 +339,11 @@ pub fn sort_list(t: &mut Thread, l: Gc<List>, key: Option<Value>, reverse: bool)
     r
 }
 
-fn sort_kwargs(t: &mut Thread, name: &str, kws: &[(Gc<Str>, Value)]) -> PyResult<(Option<Value>, bool)> {
+fn sort_kwargs(
+    t: &mut Thread,
+    name: &str,
+    kws: &[(Gc<Str>, Value)],
+) -> PyResult<(Option<Value>, bool)> {
     let key = kwarg(kws, "key").filter(|k| !k.is_none());
     let reverse = match kwarg(kws, "reverse") {
         Some(v) => ops::truthy(t, v)?,
@@ -361,7 +399,11 @@ fn reversed(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<V
         }
         Some(Kind::Tuple) | Some(Kind::Str) => {
             let n = ops::len(t, v)? as i64;
-            Ok(t.new_iter(IterState::Seq { obj: v, index: n - 1, step: -1 }))
+            Ok(t.new_iter(IterState::Seq {
+                obj: v,
+                index: n - 1,
+                step: -1,
+            }))
         }
         Some(Kind::Dict) => {
             let keys = cast::<Dict>(v).expect("dict").table.keys();
@@ -375,12 +417,19 @@ fn reversed(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<V
             }
             if let Some(l) = ops::as_list(v) {
                 let n = l.len();
-                return Ok(t.new_iter(IterState::ListRev { list: l.as_value(), index: n }));
+                return Ok(t.new_iter(IterState::ListRev {
+                    list: l.as_value(),
+                    index: n,
+                }));
             }
             let cls = t.class_of(v);
             if cls.lookup(t.names.getitem).is_some() && cls.lookup(t.names.len).is_some() {
                 let n = ops::len(t, v)? as i64;
-                return Ok(t.new_iter(IterState::Seq { obj: v, index: n - 1, step: -1 }));
+                return Ok(t.new_iter(IterState::Seq {
+                    obj: v,
+                    index: n - 1,
+                    step: -1,
+                }));
             }
             let msg = format!("'{}' object is not reversible", t.type_name(v));
             Err(t.type_error(&msg))
@@ -394,18 +443,31 @@ fn enumerate(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<
     let Some(src) = src else {
         return Err(t.type_error("enumerate() missing required argument 'iterable' (pos 1)"));
     };
-    let start = pos.get(1).copied().or_else(|| kwarg(&kws, "start")).unwrap_or(Value::small_int_unchecked(0));
+    let start = pos
+        .get(1)
+        .copied()
+        .or_else(|| kwarg(&kws, "start"))
+        .unwrap_or(Value::small_int_unchecked(0));
     if !ops::int::is_int(start) {
-        let msg = format!("'{}' object cannot be interpreted as an integer", t.type_name(start));
+        let msg = format!(
+            "'{}' object cannot be interpreted as an integer",
+            t.type_name(start)
+        );
         return Err(t.type_error(&msg));
     }
     let inner = ops::iter(t, src)?;
-    Ok(t.new_iter(IterState::Enumerate { inner, count: start }))
+    Ok(t.new_iter(IterState::Enumerate {
+        inner,
+        count: start,
+    }))
 }
 
 fn zip(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value> {
     let (pos, kws) = with_kw(t, "zip", args, kw, &["strict"])?;
-    if kwarg(&kws, "strict").map(|v| v.as_bool() == Some(true)).unwrap_or(false) {
+    if kwarg(&kws, "strict")
+        .map(|v| v.as_bool() == Some(true))
+        .unwrap_or(false)
+    {
         return Err(t.unsupported("zip(strict=True)"));
     }
     let holder = t.alloc(List::new(Vec::new()));
@@ -415,7 +477,9 @@ fn zip(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value>
             let it = ops::iter(t, *a)?;
             holder.push(it);
         }
-        Ok(t.new_iter(IterState::Zip { iters: holder.snapshot() }))
+        Ok(t.new_iter(IterState::Zip {
+            iters: holder.snapshot(),
+        }))
     })();
     t.temp_roots.pop();
     r
@@ -433,7 +497,10 @@ fn map(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value>
             let it = ops::iter(t, *a)?;
             holder.push(it);
         }
-        Ok(t.new_iter(IterState::Map { func: args[0], iters: holder.snapshot() }))
+        Ok(t.new_iter(IterState::Map {
+            func: args[0],
+            iters: holder.snapshot(),
+        }))
     })();
     t.temp_roots.pop();
     r
@@ -448,7 +515,10 @@ fn filter(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Val
 fn iter(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value> {
     let a = args::range(t, "iter", args, kw, 1, 2)?;
     if a.len() == 2 {
-        return Ok(t.new_iter(IterState::Callable { func: a[0], sentinel: a[1] }));
+        return Ok(t.new_iter(IterState::Callable {
+            func: a[0],
+            sentinel: a[1],
+        }));
     }
     ops::iter(t, a[0])
 }
@@ -456,7 +526,8 @@ fn iter(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value
 fn next(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value> {
     let a = args::range(t, "next", args, kw, 1, 2)?;
     let it = a[0];
-    let is_iter = matches!(kind_of(it), Some(Kind::Iter) | Some(Kind::Generator)) || t.class_of(it).lookup(t.names.next).is_some();
+    let is_iter = matches!(kind_of(it), Some(Kind::Iter) | Some(Kind::Generator))
+        || t.class_of(it).lookup(t.names.next).is_some();
     if !is_iter {
         let msg = format!("'{}' object is not an iterator", t.type_name(it));
         return Err(t.type_error(&msg));
@@ -466,7 +537,11 @@ fn next(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value
         None => match a.get(1) {
             Some(d) => Ok(*d),
             None => {
-                let rv = if kind_of(it) == Some(Kind::Generator) { t.gen_return } else { Value::NONE };
+                let rv = if kind_of(it) == Some(Kind::Generator) {
+                    t.gen_return
+                } else {
+                    Value::NONE
+                };
                 t.gen_return = Value::NONE;
                 let args = if rv.is_none() { vec![] } else { vec![rv] };
                 let e = t.new_exception(t.classes.stop_iteration, args);
@@ -477,7 +552,12 @@ fn next(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value
 }
 
 /// `isinstance`/`issubclass` target: a class or a tuple of them (recursively).
-fn class_targets(t: &mut Thread, name: &str, spec: Value, out: &mut Vec<Gc<Class>>) -> PyResult<()> {
+fn class_targets(
+    t: &mut Thread,
+    name: &str,
+    spec: Value,
+    out: &mut Vec<Gc<Class>>,
+) -> PyResult<()> {
     if let Some(c) = cast::<Class>(spec) {
         out.push(c);
         return Ok(());
@@ -496,7 +576,9 @@ fn isinstance(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult
     let a = args::range(t, "isinstance", args, kw, 2, 2)?;
     let mut cs = Vec::new();
     class_targets(t, "isinstance", a[1], &mut cs)?;
-    Ok(Value::bool(cs.into_iter().any(|c| ops::isinstance(t, a[0], c))))
+    Ok(Value::bool(
+        cs.into_iter().any(|c| ops::isinstance(t, a[0], c)),
+    ))
 }
 
 fn issubclass(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value> {
@@ -506,7 +588,9 @@ fn issubclass(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult
     };
     let mut cs = Vec::new();
     class_targets(t, "issubclass", a[1], &mut cs)?;
-    Ok(Value::bool(cs.into_iter().any(|x| c.ptr_eq(x) || c.is_subclass(x))))
+    Ok(Value::bool(
+        cs.into_iter().any(|x| c.ptr_eq(x) || c.is_subclass(x)),
+    ))
 }
 
 fn attr_name(t: &mut Thread, v: Value) -> PyResult<Gc<Str>> {
@@ -596,7 +680,11 @@ fn divmod(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Val
             return Ok(v);
         }
     }
-    let msg = format!("unsupported operand type(s) for divmod(): '{}' and '{}'", t.type_name(x), t.type_name(y));
+    let msg = format!(
+        "unsupported operand type(s) for divmod(): '{}' and '{}'",
+        t.type_name(x),
+        t.type_name(y)
+    );
     Err(t.type_error(&msg))
 }
 
@@ -604,18 +692,29 @@ fn pow(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value>
     let (pos, kws) = with_kw(t, "pow", args, kw, &["base", "exp", "mod"])?;
     let base = pos.first().copied().or_else(|| kwarg(&kws, "base"));
     let exp = pos.get(1).copied().or_else(|| kwarg(&kws, "exp"));
-    let m = pos.get(2).copied().or_else(|| kwarg(&kws, "mod")).filter(|v| !v.is_none());
+    let m = pos
+        .get(2)
+        .copied()
+        .or_else(|| kwarg(&kws, "mod"))
+        .filter(|v| !v.is_none());
     let (Some(base), Some(exp)) = (base, exp) else {
         return Err(t.type_error("pow() missing required argument 'exp' (pos 2)"));
     };
     match m {
         None => ops::binary(t, base, exp, BinOp::Pow),
-        Some(m) => match (ops::int::to_int(base), ops::int::to_int(exp), ops::int::to_int(m)) {
+        Some(m) => match (
+            ops::int::to_int(base),
+            ops::int::to_int(exp),
+            ops::int::to_int(m),
+        ) {
             (Some(b), Some(e), Some(mm)) => {
                 let r = ops::int::check(t, num::int_pow_mod(&b, &e, &mm))?;
                 Ok(ops::int::from_int(t, r))
             }
-            _ => Err(t.type_error("pow() 3rd argument not allowed unless all arguments are integers")),
+            _ => {
+                Err(t
+                    .type_error("pow() 3rd argument not allowed unless all arguments are integers"))
+            }
         },
     }
 }
@@ -626,7 +725,11 @@ fn round(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Valu
     let Some(x) = x else {
         return Err(t.type_error("round() missing required argument 'number' (pos 1)"));
     };
-    let nd = pos.get(1).copied().or_else(|| kwarg(&kws, "ndigits")).filter(|v| !v.is_none());
+    let nd = pos
+        .get(1)
+        .copied()
+        .or_else(|| kwarg(&kws, "ndigits"))
+        .filter(|v| !v.is_none());
     let ndigits = match nd {
         Some(v) => Some(int_arg(t, v)?),
         None => None,
@@ -655,7 +758,11 @@ fn round(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Valu
 fn chr(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value> {
     let a = args::exact(t, "chr", args, kw, 1)?;
     let i = int_arg(t, a[0])?;
-    match u32::try_from(i).ok().filter(|&n| n < 0x110000).and_then(char::from_u32) {
+    match u32::try_from(i)
+        .ok()
+        .filter(|&n| n < 0x110000)
+        .and_then(char::from_u32)
+    {
         Some(c) => {
             let mut buf = [0u8; 4];
             Ok(t.new_str(c.encode_utf8(&mut buf)))
@@ -674,13 +781,19 @@ fn ord(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value>
     match ops::as_str(a[0]) {
         Some(s) => {
             if s.len() != 1 {
-                let msg = format!("ord() expected a character, but string of length {} found", s.len());
+                let msg = format!(
+                    "ord() expected a character, but string of length {} found",
+                    s.len()
+                );
                 return Err(t.type_error(&msg));
             }
             Ok(t.new_int(s.char_at(0) as i64))
         }
         None => {
-            let msg = format!("ord() expected string of length 1, but {} found", t.type_name(a[0]));
+            let msg = format!(
+                "ord() expected string of length 1, but {} found",
+                t.type_name(a[0])
+            );
             Err(t.type_error(&msg))
         }
     }
@@ -695,14 +808,23 @@ fn callable(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<V
     let a = args::exact(t, "callable", args, kw, 1)?;
     let v = a[0];
     let r = match kind_of(v) {
-        Some(Kind::Function) | Some(Kind::Builtin) | Some(Kind::BoundMethod) | Some(Kind::Class) => true,
+        Some(Kind::Function)
+        | Some(Kind::Builtin)
+        | Some(Kind::BoundMethod)
+        | Some(Kind::Class) => true,
         Some(Kind::Instance) => t.class_of(v).lookup(t.names.call).is_some(),
         _ => false,
     };
     Ok(Value::bool(r))
 }
 
-fn int_text(t: &mut Thread, name: &str, args: &[Value], kw: Option<Gc<Tuple>>, f: fn(&num::Int) -> String) -> PyResult<Value> {
+fn int_text(
+    t: &mut Thread,
+    name: &str,
+    args: &[Value],
+    kw: Option<Gc<Tuple>>,
+    f: fn(&num::Int) -> String,
+) -> PyResult<Value> {
     let a = args::exact(t, name, args, kw, 1)?;
     let i = match ops::int::to_int(a[0]) {
         Some(i) => i,
@@ -729,7 +851,9 @@ fn bin(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value>
 fn format(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value> {
     let a = args::range(t, "format", args, kw, 1, 2)?;
     let spec = match a.get(1) {
-        Some(s) => args::str_arg(t, *s, "format() argument 2")?.as_str().to_string(),
+        Some(s) => args::str_arg(t, *s, "format() argument 2")?
+            .as_str()
+            .to_string(),
         None => String::new(),
     };
     super::format::format(t, a[0], &spec)

@@ -33,8 +33,22 @@ pub fn def_global(t: &mut Thread, name: &str, v: crate::Value) {
 }
 
 /// A builtin function object (immortal).
-pub fn builtin_fn(t: &mut Thread, name: &'static str, qualname: &'static str, f: BuiltinFn, is_method: bool) -> crate::Value {
-    t.heap.alloc_immortal(Builtin { name, qualname, f, receiver: crate::Value::UNBOUND, is_method }).as_value()
+pub fn builtin_fn(
+    t: &mut Thread,
+    name: &'static str,
+    qualname: &'static str,
+    f: BuiltinFn,
+    is_method: bool,
+) -> crate::Value {
+    t.heap
+        .alloc_immortal(Builtin {
+            name,
+            qualname,
+            f,
+            receiver: crate::Value::UNBOUND,
+            is_method,
+        })
+        .as_value()
 }
 
 /// Registers a builtin function in the builtins module.
@@ -44,14 +58,26 @@ pub fn def_fn(t: &mut Thread, name: &'static str, f: BuiltinFn) {
 }
 
 /// Registers a method on a builtin class.
-pub fn def_method(t: &mut Thread, cls: Gc<Class>, name: &'static str, qualname: &'static str, f: BuiltinFn) {
+pub fn def_method(
+    t: &mut Thread,
+    cls: Gc<Class>,
+    name: &'static str,
+    qualname: &'static str,
+    f: BuiltinFn,
+) {
     let v = builtin_fn(t, name, qualname, f, true);
     let n = t.intern(name);
     cls.dict.get_mut().set(n, v);
 }
 
 /// Registers a static function (not bound on access) on a builtin class.
-pub fn def_static(t: &mut Thread, cls: Gc<Class>, name: &'static str, qualname: &'static str, f: BuiltinFn) {
+pub fn def_static(
+    t: &mut Thread,
+    cls: Gc<Class>,
+    name: &'static str,
+    qualname: &'static str,
+    f: BuiltinFn,
+) {
     let v = builtin_fn(t, name, qualname, f, false);
     let n = t.intern(name);
     cls.dict.get_mut().set(n, v);

@@ -43,8 +43,20 @@ fn make_sys(t: &mut Thread) -> PyResult<Value> {
     let items: Vec<Value> = argv.iter().map(|a| t.new_str(a)).collect();
     let l = t.new_list(items);
     set(t, m, "argv", l);
-    set_fn(t, m, "setrecursionlimit", "sys.setrecursionlimit", setrecursionlimit);
-    set_fn(t, m, "getrecursionlimit", "sys.getrecursionlimit", getrecursionlimit);
+    set_fn(
+        t,
+        m,
+        "setrecursionlimit",
+        "sys.setrecursionlimit",
+        setrecursionlimit,
+    );
+    set_fn(
+        t,
+        m,
+        "getrecursionlimit",
+        "sys.getrecursionlimit",
+        getrecursionlimit,
+    );
     set_fn(t, m, "exit", "sys.exit", exit);
     let mx = t.new_int(i64::MAX);
     set(t, m, "maxsize", mx);

@@ -4,7 +4,10 @@
 use crate::PyResult;
 
 /// Sorts `items` stably by `less`, stopping at the first error.
-pub fn sort_by<T: Copy>(items: &mut [T], less: &mut dyn FnMut(T, T) -> PyResult<bool>) -> PyResult<()> {
+pub fn sort_by<T: Copy>(
+    items: &mut [T],
+    less: &mut dyn FnMut(T, T) -> PyResult<bool>,
+) -> PyResult<()> {
     let n = items.len();
     if n < 2 {
         return Ok(());

@@ -32,7 +32,10 @@ fn join(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value
         match ops::as_str(x) {
             Some(s) => out.push_str(s.as_str()),
             None => {
-                let msg = format!("sequence item {i}: expected str instance, {} found", t.type_name(x));
+                let msg = format!(
+                    "sequence item {i}: expected str instance, {} found",
+                    t.type_name(x)
+                );
                 return Err(t.type_error(&msg));
             }
         }

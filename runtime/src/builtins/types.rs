@@ -15,9 +15,39 @@ use crate::PyResult;
 
 pub fn install(t: &mut Thread) {
     let c = &t.classes;
-    let (object, int, float, str_, bool_, list, tuple, dict, set, frozenset, range, slice, type_, base_exc) =
-        (c.object, c.int, c.float, c.str, c.bool_, c.list, c.tuple, c.dict, c.set, c.frozenset, c.range, c.slice, c.type_, c.base_exception);
-    let (classmethod, staticmethod, property, super_) = (c.classmethod, c.staticmethod, c.property, c.super_);
+    let (
+        object,
+        int,
+        float,
+        str_,
+        bool_,
+        list,
+        tuple,
+        dict,
+        set,
+        frozenset,
+        range,
+        slice,
+        type_,
+        base_exc,
+    ) = (
+        c.object,
+        c.int,
+        c.float,
+        c.str,
+        c.bool_,
+        c.list,
+        c.tuple,
+        c.dict,
+        c.set,
+        c.frozenset,
+        c.range,
+        c.slice,
+        c.type_,
+        c.base_exception,
+    );
+    let (classmethod, staticmethod, property, super_) =
+        (c.classmethod, c.staticmethod, c.property, c.super_);
     def_static(t, object, "__new__", "object.__new__", object_new);
     def_method(t, object, "__init__", "object.__init__", object_init);
     def_method(t, object, "__repr__", "object.__repr__", object_repr);
@@ -39,15 +69,33 @@ pub fn install(t: &mut Thread) {
     def_static(t, range, "__new__", "range.__new__", range_new);
     def_static(t, slice, "__new__", "slice.__new__", slice_new);
     def_static(t, type_, "__new__", "type.__new__", type_new);
-    def_static(t, classmethod, "__new__", "classmethod.__new__", classmethod_new);
-    def_static(t, staticmethod, "__new__", "staticmethod.__new__", staticmethod_new);
+    def_static(
+        t,
+        classmethod,
+        "__new__",
+        "classmethod.__new__",
+        classmethod_new,
+    );
+    def_static(
+        t,
+        staticmethod,
+        "__new__",
+        "staticmethod.__new__",
+        staticmethod_new,
+    );
     def_static(t, property, "__new__", "property.__new__", property_new);
     method!(t, property, "property", "setter", property_setter);
     method!(t, property, "property", "getter", property_getter);
     method!(t, property, "property", "deleter", property_deleter);
     def_static(t, super_, "__new__", "super.__new__", super_new);
     def_method(t, base_exc, "__init__", "BaseException.__init__", exc_init);
-    def_method(t, base_exc, "with_traceback", "BaseException.with_traceback", exc_with_traceback);
+    def_method(
+        t,
+        base_exc,
+        "with_traceback",
+        "BaseException.with_traceback",
+        exc_with_traceback,
+    );
 
     method!(t, list, "list", "append", list_append);
     method!(t, list, "list", "extend", list_extend);
@@ -75,7 +123,10 @@ pub fn install(t: &mut Thread) {
     method!(t, dict, "dict", "copy", dict_copy);
     method!(t, dict, "dict", "clear", dict_clear);
     let fromkeys = super::builtin_fn(t, "fromkeys", "dict.fromkeys", dict_fromkeys, false);
-    let cm = t.heap.alloc_immortal(ClassMethod { func: fromkeys }).as_value();
+    let cm = t
+        .heap
+        .alloc_immortal(ClassMethod { func: fromkeys })
+        .as_value();
     let n = t.intern("fromkeys");
     dict.dict.get_mut().set(n, cm);
 
@@ -84,7 +135,13 @@ pub fn install(t: &mut Thread) {
         method!(t, cls, "set", "union", set_union);
         method!(t, cls, "set", "intersection", set_intersection);
         method!(t, cls, "set", "difference", set_difference);
-        method!(t, cls, "set", "symmetric_difference", set_symmetric_difference);
+        method!(
+            t,
+            cls,
+            "set",
+            "symmetric_difference",
+            set_symmetric_difference
+        );
         method!(t, cls, "set", "issubset", set_issubset);
         method!(t, cls, "set", "issuperset", set_issuperset);
         method!(t, cls, "set", "isdisjoint", set_isdisjoint);
@@ -95,9 +152,21 @@ pub fn install(t: &mut Thread) {
     method!(t, set, "set", "pop", set_pop);
     method!(t, set, "set", "clear", set_clear);
     method!(t, set, "set", "update", set_update);
-    method!(t, set, "set", "intersection_update", set_intersection_update);
+    method!(
+        t,
+        set,
+        "set",
+        "intersection_update",
+        set_intersection_update
+    );
     method!(t, set, "set", "difference_update", set_difference_update);
-    method!(t, set, "set", "symmetric_difference_update", set_symmetric_difference_update);
+    method!(
+        t,
+        set,
+        "set",
+        "symmetric_difference_update",
+        set_symmetric_difference_update
+    );
 
     method!(t, c_generator(t), "generator", "send", gen_send);
     method!(t, c_generator(t), "generator", "close", gen_close);
@@ -133,8 +202,15 @@ fn object_init(_t: &mut Thread, _args: &[Value], _kw: Option<Gc<Tuple>>) -> PyRe
 fn object_repr(t: &mut Thread, args: &[Value], _kw: Option<Gc<Tuple>>) -> PyResult<Value> {
     let v = args[0];
     let cls = t.class_of(v);
-    let module = ops::as_str(cls.module.get()).map(|m| m.as_str().to_string()).unwrap_or_default();
-    let s = format!("<{}.{} object at {:#x}>", module, cls.qualname.get().as_str(), v.bits() & 0xFFFF_FFFF_FFFF);
+    let module = ops::as_str(cls.module.get())
+        .map(|m| m.as_str().to_string())
+        .unwrap_or_default();
+    let s = format!(
+        "<{}.{} object at {:#x}>",
+        module,
+        cls.qualname.get().as_str(),
+        v.bits() & 0xFFFF_FFFF_FFFF
+    );
     Ok(t.new_string(s))
 }
 
@@ -146,7 +222,11 @@ fn object_eq(t: &mut Thread, args: &[Value], _kw: Option<Gc<Tuple>>) -> PyResult
     if args.len() != 2 {
         return Err(t.type_error("expected 1 argument"));
     }
-    Ok(if args[0].is(args[1]) { Value::TRUE } else { t.not_implemented })
+    Ok(if args[0].is(args[1]) {
+        Value::TRUE
+    } else {
+        t.not_implemented
+    })
 }
 
 fn object_ne(t: &mut Thread, args: &[Value], _kw: Option<Gc<Tuple>>) -> PyResult<Value> {
@@ -208,7 +288,10 @@ pub fn int_from_value(t: &mut Thread, x: Value) -> PyResult<Value> {
             }
         }
     }
-    let msg = format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", t.type_name(x));
+    let msg = format!(
+        "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+        t.type_name(x)
+    );
     Err(t.type_error(&msg))
 }
 
@@ -222,7 +305,9 @@ fn bool_new(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<V
 
 fn float_new(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value> {
     let a = args::range(t, "float", &args[1..], kw, 0, 1)?;
-    let Some(&x) = a.first() else { return Ok(Value::float(0.0)) };
+    let Some(&x) = a.first() else {
+        return Ok(Value::float(0.0));
+    };
     if x.is_float() {
         return Ok(x);
     }
@@ -241,7 +326,10 @@ fn float_new(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<
             }
         }
     }
-    let msg = format!("float() argument must be a string or a real number, not '{}'", t.type_name(x));
+    let msg = format!(
+        "float() argument must be a string or a real number, not '{}'",
+        t.type_name(x)
+    );
     Err(t.type_error(&msg))
 }
 
@@ -351,7 +439,11 @@ fn range_new(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<
     let (start, stop, step) = match a.len() {
         1 => (0, range_arg(t, a[0])?, 1),
         2 => (range_arg(t, a[0])?, range_arg(t, a[1])?, 1),
-        3 => (range_arg(t, a[0])?, range_arg(t, a[1])?, range_arg(t, a[2])?),
+        3 => (
+            range_arg(t, a[0])?,
+            range_arg(t, a[1])?,
+            range_arg(t, a[2])?,
+        ),
         0 => return Err(t.type_error("range expected at least 1 argument, got 0")),
         n => {
             let msg = format!("range expected at most 3 arguments, got {n}");
@@ -395,9 +487,24 @@ fn staticmethod_new(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> Py
 }
 
 fn property_new(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value> {
-    let (pos, kws) = with_kw(t, "property", &args[1..], kw, &["fget", "fset", "fdel", "doc"])?;
-    let get = |i: usize, n: &str| pos.get(i).copied().or_else(|| kwarg(&kws, n)).unwrap_or(Value::NONE);
-    let p = Property { fget: get(0, "fget"), fset: std::cell::Cell::new(get(1, "fset")), fdel: std::cell::Cell::new(get(2, "fdel")) };
+    let (pos, kws) = with_kw(
+        t,
+        "property",
+        &args[1..],
+        kw,
+        &["fget", "fset", "fdel", "doc"],
+    )?;
+    let get = |i: usize, n: &str| {
+        pos.get(i)
+            .copied()
+            .or_else(|| kwarg(&kws, n))
+            .unwrap_or(Value::NONE)
+    };
+    let p = Property {
+        fget: get(0, "fget"),
+        fset: std::cell::Cell::new(get(1, "fset")),
+        fdel: std::cell::Cell::new(get(2, "fdel")),
+    };
     Ok(t.alloc(p).as_value())
 }
 
@@ -412,7 +519,12 @@ fn property_copy(t: &mut Thread, args: &[Value], which: u8) -> PyResult<Value> {
         1 => s = f,
         _ => d = f,
     }
-    Ok(t.alloc(Property { fget: g, fset: std::cell::Cell::new(s), fdel: std::cell::Cell::new(d) }).as_value())
+    Ok(t.alloc(Property {
+        fget: g,
+        fset: std::cell::Cell::new(s),
+        fdel: std::cell::Cell::new(d),
+    })
+    .as_value())
 }
 
 fn property_getter(t: &mut Thread, args: &[Value], _kw: Option<Gc<Tuple>>) -> PyResult<Value> {
@@ -431,14 +543,24 @@ fn super_new(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<
         return Err(t.runtime_error("super(): no arguments"));
     }
     let Some(cls) = cast::<Class>(a[0]) else {
-        let msg = format!("super() argument 1 must be a type, not {}", t.type_name(a[0]));
+        let msg = format!(
+            "super() argument 1 must be a type, not {}",
+            t.type_name(a[0])
+        );
         return Err(t.type_error(&msg));
     };
-    let ok = cast::<Class>(a[1]).map(|c| c.ptr_eq(cls) || c.is_subclass(cls)).unwrap_or(false) || ops::isinstance(t, a[1], cls);
+    let ok = cast::<Class>(a[1])
+        .map(|c| c.ptr_eq(cls) || c.is_subclass(cls))
+        .unwrap_or(false)
+        || ops::isinstance(t, a[1], cls);
     if !ok {
         return Err(t.type_error("super(type, obj): obj must be an instance or subtype of type"));
     }
-    Ok(t.alloc(Super { cls: a[0], obj: a[1] }).as_value())
+    Ok(t.alloc(Super {
+        cls: a[0],
+        obj: a[1],
+    })
+    .as_value())
 }
 
 fn exc_init(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value> {
@@ -551,7 +673,11 @@ fn list_index(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult
             return Ok(t.new_int(i));
         }
     }
-    let msg = if kind_of(args[0]) == Some(Kind::Tuple) { "tuple.index(x): x not in tuple".to_string() } else { format!("{} is not in list", ops::repr_string(t, a[0])?) };
+    let msg = if kind_of(args[0]) == Some(Kind::Tuple) {
+        "tuple.index(x): x not in tuple".to_string()
+    } else {
+        format!("{} is not in list", ops::repr_string(t, a[0])?)
+    };
     Err(t.value_error(&msg))
 }
 
@@ -602,7 +728,11 @@ fn dict_get(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<V
 fn dict_view(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>, which: u8) -> PyResult<Value> {
     args::exact(t, "view", &args[1..], kw, 0)?;
     let d = this_dict(t, args[0])?;
-    Ok(t.alloc(DictView { dict: d.as_value(), which }).as_value())
+    Ok(t.alloc(DictView {
+        dict: d.as_value(),
+        which,
+    })
+    .as_value())
 }
 
 fn dict_keys(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value> {
@@ -738,7 +868,11 @@ fn set_copy(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<V
         return Ok(args[0]);
     }
     let table = s.table.copy();
-    Ok(t.alloc(Set { table, frozen: false }).as_value())
+    Ok(t.alloc(Set {
+        table,
+        frozen: false,
+    })
+    .as_value())
 }
 
 fn set_multi(t: &mut Thread, args: &[Value], op: &str, in_place: bool) -> PyResult<Value> {
@@ -749,7 +883,12 @@ fn set_multi(t: &mut Thread, args: &[Value], op: &str, in_place: bool) -> PyResu
             return Ok(Value::NONE);
         }
         let table = s.table.copy();
-        return Ok(t.alloc(Set { table, frozen: s.frozen }).as_value());
+        return Ok(t
+            .alloc(Set {
+                table,
+                frozen: s.frozen,
+            })
+            .as_value());
     }
     let mut acc = s;
     let mut result = Value::NONE;
@@ -783,7 +922,11 @@ fn set_difference(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyRe
     args::no_kw(t, "difference", kw)?;
     set_multi(t, args, "difference", false)
 }
-fn set_symmetric_difference(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value> {
+fn set_symmetric_difference(
+    t: &mut Thread,
+    args: &[Value],
+    kw: Option<Gc<Tuple>>,
+) -> PyResult<Value> {
     let a = args::exact(t, "symmetric_difference", &args[1..], kw, 1)?;
     let s = this_set(t, args[0])?;
     ops::set::method_op(t, s, a[0], "symmetric_difference")
@@ -792,7 +935,11 @@ fn set_update(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult
     args::no_kw(t, "update", kw)?;
     set_multi(t, args, "update", true)
 }
-fn set_intersection_update(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value> {
+fn set_intersection_update(
+    t: &mut Thread,
+    args: &[Value],
+    kw: Option<Gc<Tuple>>,
+) -> PyResult<Value> {
     args::no_kw(t, "intersection_update", kw)?;
     set_multi(t, args, "intersection_update", true)
 }
@@ -800,7 +947,11 @@ fn set_difference_update(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) 
     args::no_kw(t, "difference_update", kw)?;
     set_multi(t, args, "difference_update", true)
 }
-fn set_symmetric_difference_update(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value> {
+fn set_symmetric_difference_update(
+    t: &mut Thread,
+    args: &[Value],
+    kw: Option<Gc<Tuple>>,
+) -> PyResult<Value> {
     let a = args::exact(t, "symmetric_difference_update", &args[1..], kw, 1)?;
     let s = this_set(t, args[0])?;
     ops::set::method_op(t, s, a[0], "symmetric_difference_update")
@@ -865,7 +1016,11 @@ fn iter_next(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<
     match ops::next(t, args[0])? {
         Some(v) => Ok(v),
         None => {
-            let r = if kind_of(args[0]) == Some(Kind::Generator) { t.gen_return } else { Value::NONE };
+            let r = if kind_of(args[0]) == Some(Kind::Generator) {
+                t.gen_return
+            } else {
+                Value::NONE
+            };
             t.gen_return = Value::NONE;
             Err(stop_with(t, r))
         }
@@ -926,7 +1081,12 @@ fn int_conjugate(t: &mut Thread, args: &[Value], _kw: Option<Gc<Tuple>>) -> PyRe
 
 fn float_is_integer(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value> {
     args::exact(t, "is_integer", &args[1..], kw, 0)?;
-    Ok(Value::bool(args[0].as_float().map(num::float_is_integer).unwrap_or(false)))
+    Ok(Value::bool(
+        args[0]
+            .as_float()
+            .map(num::float_is_integer)
+            .unwrap_or(false),
+    ))
 }
 
 fn float_conjugate(_t: &mut Thread, args: &[Value], _kw: Option<Gc<Tuple>>) -> PyResult<Value> {

@@ -1,7 +1,7 @@
 //! Disassembler for code units (`strata --dump=bytecode`).
 
 use super::opcodes::{Field, Role};
-use super::unit::{Const, CodeUnit};
+use super::unit::{CodeUnit, Const};
 use std::fmt::Write;
 
 /// Renders a unit and, after it, every nested unit in its constants.
@@ -38,7 +38,11 @@ fn disassemble_into(unit: &CodeUnit, out: &mut String) {
     let mut last_line = 0;
     for (pc, insn) in unit.insns.iter().enumerate() {
         let line = unit.lines.get(pc).copied().unwrap_or(0);
-        let line_col = if line != last_line { format!("{line:>5}") } else { "     ".to_string() };
+        let line_col = if line != last_line {
+            format!("{line:>5}")
+        } else {
+            "     ".to_string()
+        };
         last_line = line;
         let op = insn.op();
         let mut text = format!("{line_col} {pc:>5}  {:<16}", op.name());
@@ -54,7 +58,9 @@ fn disassemble_into(unit: &CodeUnit, out: &mut String) {
                 Role::J => write!(text, " ->{v}"),
             };
             match role {
-                Role::R if v < unit.local_names.len() => notes.push(format!("{}={}", name, unit.local_names[v])),
+                Role::R if v < unit.local_names.len() => {
+                    notes.push(format!("{}={}", name, unit.local_names[v]))
+                }
                 Role::K => notes.push(format!("{}", short_const(unit.consts.get(v)))),
                 Role::N => notes.push(unit.names.get(v).cloned().unwrap_or_default()),
                 Role::G => notes.push(unit.globals.get(v).cloned().unwrap_or_default()),

@@ -467,7 +467,10 @@ mod tests {
         for op in Op::ALL {
             let ops = op.operands();
             if op.is_jump() {
-                assert!(ops.iter().all(|o| o.2 != Field::B && o.2 != Field::C), "{op:?}");
+                assert!(
+                    ops.iter().all(|o| o.2 != Field::B && o.2 != Field::C),
+                    "{op:?}"
+                );
             }
         }
     }

@@ -85,7 +85,13 @@ pub struct CodeUnit {
 
 impl CodeUnit {
     /// A new empty unit.
-    pub fn new(name: &str, qualname: &str, filename: &str, kind: CodeKind, first_line: u32) -> CodeUnit {
+    pub fn new(
+        name: &str,
+        qualname: &str,
+        filename: &str,
+        kind: CodeKind,
+        first_line: u32,
+    ) -> CodeUnit {
         CodeUnit {
             name: name.to_string(),
             qualname: qualname.to_string(),
@@ -113,6 +119,9 @@ impl CodeUnit {
 
     /// Number of parameters held in registers (positional, keyword-only, `*args`, `**kwargs`).
     pub fn param_count(&self) -> usize {
-        self.argcount as usize + self.kwonlycount as usize + self.varargs as usize + self.varkw as usize
+        self.argcount as usize
+            + self.kwonlycount as usize
+            + self.varargs as usize
+            + self.varkw as usize
     }
 }

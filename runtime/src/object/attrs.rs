@@ -18,7 +18,10 @@ const INDEX_AT: usize = 8;
 
 impl AttrMap {
     pub fn new() -> AttrMap {
-        AttrMap { entries: Vec::new(), index: None }
+        AttrMap {
+            entries: Vec::new(),
+            index: None,
+        }
     }
     fn position(&self, name: Gc<Str>) -> Option<usize> {
         match &self.index {
@@ -51,7 +54,13 @@ impl AttrMap {
         Some(v)
     }
     fn reindex(&mut self) {
-        self.index = Some(self.entries.iter().enumerate().map(|(i, e)| (e.0.addr(), i)).collect());
+        self.index = Some(
+            self.entries
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (e.0.addr(), i))
+                .collect(),
+        );
     }
     pub fn iter(&self) -> impl Iterator<Item = (Gc<Str>, Value)> + '_ {
         self.entries.iter().copied()

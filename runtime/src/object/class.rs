@@ -111,7 +111,13 @@ pub struct ExcData {
 
 impl ExcData {
     pub fn new(args: Value) -> ExcData {
-        ExcData { args, traceback: Vec::new(), cause: Value::NONE, context: Value::NONE, suppress_context: false }
+        ExcData {
+            args,
+            traceback: Vec::new(),
+            cause: Value::NONE,
+            context: Value::NONE,
+            suppress_context: false,
+        }
     }
 }
 

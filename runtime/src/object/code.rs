@@ -44,7 +44,13 @@ impl Code {
         tr.gc(self.name);
         tr.gc(self.qualname);
         tr.gc(self.filename);
-        for n in self.local_names.iter().chain(&self.freevars).chain(&self.cellvars).chain(&self.names) {
+        for n in self
+            .local_names
+            .iter()
+            .chain(&self.freevars)
+            .chain(&self.cellvars)
+            .chain(&self.names)
+        {
             tr.gc(*n);
         }
         tr.values(&self.consts);
@@ -59,11 +65,16 @@ impl Code {
     /// The exception handler covering `pc`, if any.
     pub fn handler_for(&self, pc: usize) -> Option<usize> {
         let pc = pc as u32;
-        self.exc_table.iter().find(|e| e.start <= pc && pc < e.end).map(|e| e.handler as usize)
+        self.exc_table
+            .iter()
+            .find(|e| e.start <= pc && pc < e.end)
+            .map(|e| e.handler as usize)
     }
     /// Number of parameter registers.
     pub fn param_count(&self) -> usize {
-        self.argcount as usize + self.kwonlycount as usize + self.varargs as usize + self.varkw as usize
+        self.argcount as usize
+            + self.kwonlycount as usize
+            + self.varargs as usize
+            + self.varkw as usize
     }
 }
-

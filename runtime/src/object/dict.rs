@@ -12,7 +12,9 @@ pub struct Dict {
 
 impl Dict {
     pub fn new() -> Dict {
-        Dict { table: DictTable::new() }
+        Dict {
+            table: DictTable::new(),
+        }
     }
     pub fn len(&self) -> usize {
         self.table.len()

@@ -31,7 +31,12 @@ impl Function {
         tr.value(self.name.get());
         tr.value(self.qualname.get());
         tr.gc(self.globals);
-        tr.values(&[self.defaults, self.kwdefaults, self.closure, self.dict.get()]);
+        tr.values(&[
+            self.defaults,
+            self.kwdefaults,
+            self.closure,
+            self.dict.get(),
+        ]);
     }
 }
 
@@ -121,4 +126,3 @@ impl Super {
         tr.value(self.obj);
     }
 }
-

@@ -7,26 +7,69 @@ use crate::value::Value;
 
 pub enum IterState {
     /// Over a list or a list-subclass's list, by index.
-    List { list: Value, index: usize },
+    List {
+        list: Value,
+        index: usize,
+    },
     /// Over a list backwards (`reversed`).
-    ListRev { list: Value, index: usize },
-    Tuple { tuple: Value, index: usize },
-    Range { next: i64, step: i64, remaining: i64 },
+    ListRev {
+        list: Value,
+        index: usize,
+    },
+    Tuple {
+        tuple: Value,
+        index: usize,
+    },
+    Range {
+        next: i64,
+        step: i64,
+        remaining: i64,
+    },
     /// Over a str, by byte offset.
-    Str { s: Value, offset: usize },
+    Str {
+        s: Value,
+        offset: usize,
+    },
     /// Over a dict's keys/values/items: `which` 0 keys, 1 values, 2 items;
     /// `size` is the dict's length when iteration started.
-    Dict { dict: Value, index: usize, which: u8, size: usize },
+    Dict {
+        dict: Value,
+        index: usize,
+        which: u8,
+        size: usize,
+    },
     /// Over a set's table positions; `size` as for dicts.
-    Set { set: Value, index: usize, size: usize },
-    Enumerate { inner: Value, count: Value },
-    Zip { iters: Vec<Value> },
-    Map { func: Value, iters: Vec<Value> },
-    Filter { func: Value, inner: Value },
+    Set {
+        set: Value,
+        index: usize,
+        size: usize,
+    },
+    Enumerate {
+        inner: Value,
+        count: Value,
+    },
+    Zip {
+        iters: Vec<Value>,
+    },
+    Map {
+        func: Value,
+        iters: Vec<Value>,
+    },
+    Filter {
+        func: Value,
+        inner: Value,
+    },
     /// Over an object with `__getitem__` (the old sequence protocol), or reversed() of a sequence.
-    Seq { obj: Value, index: i64, step: i64 },
+    Seq {
+        obj: Value,
+        index: i64,
+        step: i64,
+    },
     /// `iter(callable, sentinel)`.
-    Callable { func: Value, sentinel: Value },
+    Callable {
+        func: Value,
+        sentinel: Value,
+    },
     Exhausted,
 }
 
@@ -36,7 +79,9 @@ pub struct IterObj {
 
 impl IterObj {
     pub fn new(state: IterState) -> IterObj {
-        IterObj { state: GcCell::new(state) }
+        IterObj {
+            state: GcCell::new(state),
+        }
     }
     pub(crate) fn trace_fields(&self, tr: &mut Tracer) {
         match self.state.get() {

@@ -10,7 +10,9 @@ pub struct List {
 
 impl List {
     pub fn new(items: Vec<Value>) -> List {
-        List { items: GcCell::new(items) }
+        List {
+            items: GcCell::new(items),
+        }
     }
     pub(crate) fn trace_fields(&self, tr: &mut Tracer) {
         tr.values(self.items.get());

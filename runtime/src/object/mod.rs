@@ -21,7 +21,9 @@ pub use attrs::AttrMap;
 pub use class::{Class, ExcData, Instance, TbEntry};
 pub use code::Code;
 pub use dict::Dict;
-pub use func::{BoundMethod, Builtin, BuiltinFn, CellObj, ClassMethod, Function, Property, StaticMethod, Super};
+pub use func::{
+    BoundMethod, Builtin, BuiltinFn, CellObj, ClassMethod, Function, Property, StaticMethod, Super,
+};
 pub use generator::{GenState, Generator};
 pub use int::{BigIntObj, BoxedInt};
 pub use iter::{DictView, IterObj, IterState};

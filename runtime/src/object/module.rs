@@ -46,7 +46,12 @@ pub struct Module {
 
 impl Module {
     pub fn new(name: Gc<Str>, native: bool) -> Module {
-        Module { name, cells: GcCell::new(HashMap::new()), order: GcCell::new(Vec::new()), native }
+        Module {
+            name,
+            cells: GcCell::new(HashMap::new()),
+            order: GcCell::new(Vec::new()),
+            native,
+        }
     }
     /// The cell for `name`, if one was ever created.
     pub fn cell(&self, name: Gc<Str>) -> Option<Gc<GlobalCell>> {

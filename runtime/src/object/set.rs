@@ -13,7 +13,10 @@ pub struct Set {
 
 impl Set {
     pub fn new(frozen: bool) -> Set {
-        Set { table: SetTable::new(), frozen }
+        Set {
+            table: SetTable::new(),
+            frozen,
+        }
     }
     pub fn len(&self) -> usize {
         self.table.len()

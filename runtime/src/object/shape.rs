@@ -22,7 +22,11 @@ pub struct Shape {
 
 impl Shape {
     pub fn root() -> Shape {
-        Shape { names: Vec::new(), index: HashMap::new(), transitions: GcCell::new(HashMap::new()) }
+        Shape {
+            names: Vec::new(),
+            index: HashMap::new(),
+            transitions: GcCell::new(HashMap::new()),
+        }
     }
     /// A shape with `name` appended.
     pub fn extended(&self, name: Gc<Str>) -> Shape {
@@ -30,7 +34,11 @@ impl Shape {
         names.push(name);
         let mut index = self.index.clone();
         index.insert(name.addr(), (names.len() - 1) as u32);
-        Shape { names, index, transitions: GcCell::new(HashMap::new()) }
+        Shape {
+            names,
+            index,
+            transitions: GcCell::new(HashMap::new()),
+        }
     }
     /// The slot holding `name`, if this shape has it.
     #[inline]

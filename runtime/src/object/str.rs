@@ -13,10 +13,18 @@ pub struct Str {
 
 impl Str {
     pub fn new(s: &str) -> Str {
-        Str { chars: s.chars().count(), s: s.into(), hash: Cell::new(0) }
+        Str {
+            chars: s.chars().count(),
+            s: s.into(),
+            hash: Cell::new(0),
+        }
     }
     pub fn from_string(s: String) -> Str {
-        Str { chars: s.chars().count(), s: s.into_boxed_str(), hash: Cell::new(0) }
+        Str {
+            chars: s.chars().count(),
+            s: s.into_boxed_str(),
+            hash: Cell::new(0),
+        }
     }
     #[inline(always)]
     pub fn as_str(&self) -> &str {
@@ -66,7 +74,11 @@ impl Str {
         if self.is_ascii() {
             i
         } else {
-            self.s.char_indices().nth(i).map(|(b, _)| b).unwrap_or(self.s.len())
+            self.s
+                .char_indices()
+                .nth(i)
+                .map(|(b, _)| b)
+                .unwrap_or(self.s.len())
         }
     }
     pub(crate) fn trace_fields(&self, _tr: &mut Tracer) {}

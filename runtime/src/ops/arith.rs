@@ -71,9 +71,20 @@ fn builtin_binary(t: &mut Thread, a: Value, b: Value, op: BinOp) -> PyResult<Opt
     if let (Some(x), Some(y)) = (to_int(a), to_int(b)) {
         return int_op(t, &x, &y, op).map(Some);
     }
-    let fa = if a.is_float() { Some(a.float_unchecked()) } else { None };
-    let fb = if b.is_float() { Some(b.float_unchecked()) } else { None };
-    if (fa.is_some() || fb.is_some()) && (fa.is_some() || super::int::is_int(a)) && (fb.is_some() || super::int::is_int(b)) {
+    let fa = if a.is_float() {
+        Some(a.float_unchecked())
+    } else {
+        None
+    };
+    let fb = if b.is_float() {
+        Some(b.float_unchecked())
+    } else {
+        None
+    };
+    if (fa.is_some() || fb.is_some())
+        && (fa.is_some() || super::int::is_int(a))
+        && (fb.is_some() || super::int::is_int(b))
+    {
         let x = match fa {
             Some(x) => x,
             None => match to_int(a) {
@@ -99,7 +110,9 @@ fn builtin_binary(t: &mut Thread, a: Value, b: Value, op: BinOp) -> PyResult<Opt
                 return Ok(Some(t.new_string(s)));
             }
         }
-        (Some(Kind::Str), BinOp::Mul) | (Some(Kind::List), BinOp::Mul) | (Some(Kind::Tuple), BinOp::Mul) => {
+        (Some(Kind::Str), BinOp::Mul)
+        | (Some(Kind::List), BinOp::Mul)
+        | (Some(Kind::Tuple), BinOp::Mul) => {
             if let Some(n) = repeat_count(t, b)? {
                 return repeat(t, a, n).map(Some);
             }
@@ -137,7 +150,12 @@ fn builtin_binary(t: &mut Thread, a: Value, b: Value, op: BinOp) -> PyResult<Opt
         _ => {}
     }
     // int * sequence.
-    if op == BinOp::Mul && matches!(kind_of(b), Some(Kind::Str) | Some(Kind::List) | Some(Kind::Tuple)) {
+    if op == BinOp::Mul
+        && matches!(
+            kind_of(b),
+            Some(Kind::Str) | Some(Kind::List) | Some(Kind::Tuple)
+        )
+    {
         if let Some(n) = repeat_count(t, a)? {
             return repeat(t, b, n).map(Some);
         }
@@ -166,7 +184,10 @@ fn repeat(t: &mut Thread, seq: Value, n: i64) -> PyResult<Value> {
         }
         return Ok(t.new_string(s.as_str().repeat(n)));
     }
-    let items = cast::<List>(seq).map(|l| l.snapshot()).or_else(|| cast::<Tuple>(seq).map(|x| x.items.to_vec())).unwrap_or_default();
+    let items = cast::<List>(seq)
+        .map(|l| l.snapshot())
+        .or_else(|| cast::<Tuple>(seq).map(|x| x.items.to_vec()))
+        .unwrap_or_default();
     if items.len().saturating_mul(n) > (1 << 32) {
         return Err(t.raise_msg(t.classes.memory_error, ""));
     }
@@ -174,7 +195,11 @@ fn repeat(t: &mut Thread, seq: Value, n: i64) -> PyResult<Value> {
     for _ in 0..n {
         v.extend_from_slice(&items);
     }
-    Ok(if kind_of(seq) == Some(Kind::List) { t.new_list(v) } else { t.new_tuple(v) })
+    Ok(if kind_of(seq) == Some(Kind::List) {
+        t.new_list(v)
+    } else {
+        t.new_tuple(v)
+    })
 }
 
 /// Tries `a.__op__(b)`-style dunders; `None` when every candidate returned NotImplemented.
@@ -186,7 +211,11 @@ fn dunder_binary(t: &mut Thread, a: Value, b: Value, op: BinOp) -> PyResult<Opti
     let cb = t.class_of(b);
     let same = ca.ptr_eq(cb);
     let fa = ca.lookup(fwd).filter(|f| !f.is_none());
-    let rb = if same { None } else { cb.lookup(rev).filter(|f| !f.is_none()) };
+    let rb = if same {
+        None
+    } else {
+        cb.lookup(rev).filter(|f| !f.is_none())
+    };
     // A subclass's reflected method goes first if it overrides it.
     if let Some(r) = rb {
         if cb.is_subclass(ca) && ca.lookup(rev).map(|x| !x.is(r)).unwrap_or(true) {
@@ -242,9 +271,18 @@ pub fn binary(t: &mut Thread, a: Value, b: Value, op: BinOp) -> PyResult<Value> 
         return Ok(v);
     }
     // Instances of list/dict subclasses without the dunder: use the base value.
-    let ua = cast::<Instance>(a).map(|i| i.base.get()).filter(|v| !v.is_unbound()).unwrap_or(a);
-    let ub = cast::<Instance>(b).map(|i| i.base.get()).filter(|v| !v.is_unbound()).unwrap_or(b);
-    if (!ua.is(a) || !ub.is(b)) && kind_of(ua) != Some(Kind::Instance) && kind_of(ub) != Some(Kind::Instance) {
+    let ua = cast::<Instance>(a)
+        .map(|i| i.base.get())
+        .filter(|v| !v.is_unbound())
+        .unwrap_or(a);
+    let ub = cast::<Instance>(b)
+        .map(|i| i.base.get())
+        .filter(|v| !v.is_unbound())
+        .unwrap_or(b);
+    if (!ua.is(a) || !ub.is(b))
+        && kind_of(ua) != Some(Kind::Instance)
+        && kind_of(ub) != Some(Kind::Instance)
+    {
         if let Some(v) = builtin_binary(t, ua, ub, op)? {
             return Ok(v);
         }
@@ -257,15 +295,27 @@ fn binary_type_error(t: &mut Thread, a: Value, b: Value, op: BinOp) -> crate::Ra
     let (ta, tb) = (t.type_name(a), t.type_name(b));
     let msg = match (kind_of(a), op) {
         (Some(Kind::Str), BinOp::Add) => format!("can only concatenate str (not \"{tb}\") to str"),
-        (Some(Kind::List), BinOp::Add) => format!("can only concatenate list (not \"{tb}\") to list"),
-        (Some(Kind::Tuple), BinOp::Add) => format!("can only concatenate tuple (not \"{tb}\") to tuple"),
+        (Some(Kind::List), BinOp::Add) => {
+            format!("can only concatenate list (not \"{tb}\") to list")
+        }
+        (Some(Kind::Tuple), BinOp::Add) => {
+            format!("can only concatenate tuple (not \"{tb}\") to tuple")
+        }
         (Some(Kind::Str) | Some(Kind::List) | Some(Kind::Tuple), BinOp::Mul) => {
             format!("can't multiply sequence by non-int of type '{tb}'")
         }
-        _ if op == BinOp::Mul && matches!(kind_of(b), Some(Kind::Str) | Some(Kind::List) | Some(Kind::Tuple)) => {
+        _ if op == BinOp::Mul
+            && matches!(
+                kind_of(b),
+                Some(Kind::Str) | Some(Kind::List) | Some(Kind::Tuple)
+            ) =>
+        {
             format!("can't multiply sequence by non-int of type '{ta}'")
         }
-        _ => format!("unsupported operand type(s) for {}: '{ta}' and '{tb}'", op.symbol()),
+        _ => format!(
+            "unsupported operand type(s) for {}: '{ta}' and '{tb}'",
+            op.symbol()
+        ),
     };
     t.type_error(&msg)
 }
@@ -296,7 +346,12 @@ pub fn inplace(t: &mut Thread, a: Value, b: Value, op: BinOp) -> PyResult<Value>
         Some(Kind::Set) => {
             let s = cast::<Set>(a).expect("kind checked");
             if let Some(o) = cast::<Set>(b) {
-                if !s.frozen && matches!(op, BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor) {
+                if !s.frozen
+                    && matches!(
+                        op,
+                        BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor
+                    )
+                {
                     super::set::inplace(t, s, o, op)?;
                     return Ok(a);
                 }

@@ -13,18 +13,34 @@ use crate::PyResult;
 /// Binds a class attribute `descr` found on `cls` to `obj` (a descriptor `__get__`).
 pub fn bind(t: &mut Thread, descr: Value, obj: Value, cls: Gc<Class>) -> PyResult<Value> {
     match kind_of(descr) {
-        Some(Kind::Function) => Ok(t.alloc(BoundMethod { func: descr, receiver: obj }).as_value()),
+        Some(Kind::Function) => Ok(t
+            .alloc(BoundMethod {
+                func: descr,
+                receiver: obj,
+            })
+            .as_value()),
         Some(Kind::Builtin) => {
             let b = cast::<Builtin>(descr).expect("kind checked");
             if b.is_method && b.receiver.is_unbound() {
-                Ok(t.alloc(Builtin { name: b.name, qualname: b.qualname, f: b.f, receiver: obj, is_method: true }).as_value())
+                Ok(t.alloc(Builtin {
+                    name: b.name,
+                    qualname: b.qualname,
+                    f: b.f,
+                    receiver: obj,
+                    is_method: true,
+                })
+                .as_value())
             } else {
                 Ok(descr)
             }
         }
         Some(Kind::ClassMethod) => {
             let f = cast::<ClassMethod>(descr).expect("kind checked").func;
-            Ok(t.alloc(BoundMethod { func: f, receiver: cls.as_value() }).as_value())
+            Ok(t.alloc(BoundMethod {
+                func: f,
+                receiver: cls.as_value(),
+            })
+            .as_value())
         }
         Some(Kind::StaticMethod) => Ok(cast::<StaticMethod>(descr).expect("kind checked").func),
         Some(Kind::Property) => {
@@ -50,19 +66,33 @@ pub fn getattr(t: &mut Thread, obj: Value, name: Gc<Str>) -> PyResult<Value> {
 #[cold]
 pub fn no_attribute(t: &mut Thread, obj: Value, name: Gc<Str>) -> crate::Raised {
     if let Some(m) = cast::<Module>(obj) {
-        let msg = format!("module '{}' has no attribute '{}'", m.name.as_str(), name.as_str());
+        let msg = format!(
+            "module '{}' has no attribute '{}'",
+            m.name.as_str(),
+            name.as_str()
+        );
         return t.attribute_error(&msg);
     }
     if let Some(c) = cast::<Class>(obj) {
-        let msg = format!("type object '{}' has no attribute '{}'", c.name.as_str(), name.as_str());
+        let msg = format!(
+            "type object '{}' has no attribute '{}'",
+            c.name.as_str(),
+            name.as_str()
+        );
         return t.attribute_error(&msg);
     }
     let cls = t.class_of(obj);
-    if cls.base == Base::Builtin && crate::builtins::cpython_has_attr(cls.name.as_str(), name.as_str()) {
+    if cls.base == Base::Builtin
+        && crate::builtins::cpython_has_attr(cls.name.as_str(), name.as_str())
+    {
         let what = format!("{}.{}", cls.name.as_str(), name.as_str());
         return t.unsupported(&what);
     }
-    let msg = format!("'{}' object has no attribute '{}'", cls.name.as_str(), name.as_str());
+    let msg = format!(
+        "'{}' object has no attribute '{}'",
+        cls.name.as_str(),
+        name.as_str()
+    );
     t.attribute_error(&msg)
 }
 
@@ -107,7 +137,9 @@ pub fn getattr_opt(t: &mut Thread, obj: Value, name: Gc<Str>) -> PyResult<Option
             if let Some(d) = c.lookup(name) {
                 return match kind_of(d) {
                     Some(Kind::ClassMethod) => bind(t, d, obj, c).map(Some),
-                    Some(Kind::StaticMethod) => Ok(Some(cast::<StaticMethod>(d).expect("kind").func)),
+                    Some(Kind::StaticMethod) => {
+                        Ok(Some(cast::<StaticMethod>(d).expect("kind").func))
+                    }
                     _ => Ok(Some(d)),
                 };
             }
@@ -238,7 +270,11 @@ fn builtin_value_attr(t: &mut Thread, obj: Value, name: Gc<Str>) -> PyResult<Opt
     Ok(None)
 }
 
-fn special_instance_attr(t: &mut Thread, inst: Gc<Instance>, name: Gc<Str>) -> PyResult<Option<Value>> {
+fn special_instance_attr(
+    t: &mut Thread,
+    inst: Gc<Instance>,
+    name: Gc<Str>,
+) -> PyResult<Option<Value>> {
     if name.ptr_eq(t.names.class) {
         return Ok(Some(inst.class.get().as_value()));
     }
@@ -251,13 +287,17 @@ fn special_instance_attr(t: &mut Thread, inst: Gc<Instance>, name: Gc<Str>) -> P
             "__suppress_context__" => Value::bool(e.suppress_context),
             "__traceback__" => Value::NONE,
             "value" if inst.class.get().is_subclass(t.classes.stop_iteration) => {
-                cast::<Tuple>(e.args).and_then(|a| a.items.first().copied()).unwrap_or(Value::NONE)
+                cast::<Tuple>(e.args)
+                    .and_then(|a| a.items.first().copied())
+                    .unwrap_or(Value::NONE)
             }
-            "code" if inst.class.get().is_subclass(t.classes.system_exit) => match cast::<Tuple>(e.args) {
-                Some(a) if a.len() == 1 => a.items[0],
-                Some(a) if a.is_empty() => Value::NONE,
-                _ => e.args,
-            },
+            "code" if inst.class.get().is_subclass(t.classes.system_exit) => {
+                match cast::<Tuple>(e.args) {
+                    Some(a) if a.len() == 1 => a.items[0],
+                    Some(a) if a.is_empty() => Value::NONE,
+                    _ => e.args,
+                }
+            }
             _ => return Ok(None),
         };
         return Ok(Some(v));
@@ -285,7 +325,12 @@ fn class_special_attr(t: &mut Thread, c: Gc<Class>, name: Gc<Str>) -> PyResult<O
             let b: Vec<Value> = c.bases.get().iter().map(|b| b.as_value()).collect();
             t.new_tuple(b)
         }
-        "__base__" => c.bases.get().first().map(|b| b.as_value()).unwrap_or(Value::NONE),
+        "__base__" => c
+            .bases
+            .get()
+            .first()
+            .map(|b| b.as_value())
+            .unwrap_or(Value::NONE),
         "__mro__" => {
             let m: Vec<Value> = c.mro.get().iter().map(|b| b.as_value()).collect();
             t.new_tuple(m)
@@ -301,7 +346,9 @@ fn class_special_attr(t: &mut Thread, c: Gc<Class>, name: Gc<Str>) -> PyResult<O
 /// Attribute lookup for `super(cls, obj).name`.
 fn super_getattr(t: &mut Thread, cls: Value, obj: Value, name: Gc<Str>) -> PyResult<Option<Value>> {
     let start = cast::<Class>(cls);
-    let obj_cls = cast::<Class>(obj).filter(|c| start.map(|s| c.is_subclass(s)).unwrap_or(false)).unwrap_or_else(|| t.class_of(obj));
+    let obj_cls = cast::<Class>(obj)
+        .filter(|c| start.map(|s| c.is_subclass(s)).unwrap_or(false))
+        .unwrap_or_else(|| t.class_of(obj));
     let mro = obj_cls.mro.get().clone();
     let mut found_start = false;
     for c in mro {
@@ -314,7 +361,9 @@ fn super_getattr(t: &mut Thread, cls: Value, obj: Value, name: Gc<Str>) -> PyRes
             if cast::<Class>(obj).is_some() {
                 return match kind_of(d) {
                     Some(Kind::ClassMethod) => bind(t, d, obj, obj_cls).map(Some),
-                    Some(Kind::StaticMethod) => Ok(Some(cast::<StaticMethod>(d).expect("kind").func)),
+                    Some(Kind::StaticMethod) => {
+                        Ok(Some(cast::<StaticMethod>(d).expect("kind").func))
+                    }
                     _ => Ok(Some(d)),
                 };
             }
@@ -332,15 +381,22 @@ fn super_getattr(t: &mut Thread, cls: Value, obj: Value, name: Gc<Str>) -> PyRes
 /// method is allocated), else `(attribute, None)`.
 pub fn load_method(t: &mut Thread, obj: Value, name: Gc<Str>) -> PyResult<(Value, Option<Value>)> {
     let cls = t.class_of(obj);
-    if kind_of(obj) != Some(Kind::Class) && kind_of(obj) != Some(Kind::Module) && kind_of(obj) != Some(Kind::Super) {
+    if kind_of(obj) != Some(Kind::Class)
+        && kind_of(obj) != Some(Kind::Module)
+        && kind_of(obj) != Some(Kind::Super)
+    {
         if let Some(d) = cls.lookup(name) {
             let plain = match kind_of(d) {
                 Some(Kind::Function) => true,
-                Some(Kind::Builtin) => cast::<Builtin>(d).map(|b| b.is_method && b.receiver.is_unbound()).unwrap_or(false),
+                Some(Kind::Builtin) => cast::<Builtin>(d)
+                    .map(|b| b.is_method && b.receiver.is_unbound())
+                    .unwrap_or(false),
                 _ => false,
             };
             if plain {
-                let shadowed = cast::<Instance>(obj).map(|i| i.get_attr(name).is_some()).unwrap_or(false);
+                let shadowed = cast::<Instance>(obj)
+                    .map(|i| i.get_attr(name).is_some())
+                    .unwrap_or(false);
                 if !shadowed {
                     return Ok((d, Some(obj)));
                 }
@@ -378,7 +434,11 @@ pub fn setattr(t: &mut Thread, obj: Value, name: Gc<Str>, v: Value) -> PyResult<
         Some(Kind::Class) => {
             let c = cast::<Class>(obj).expect("kind checked");
             if c.base == Base::Builtin || c.header().is_immortal() {
-                let msg = format!("cannot set '{}' attribute of immutable type '{}'", name.as_str(), c.name.as_str());
+                let msg = format!(
+                    "cannot set '{}' attribute of immutable type '{}'",
+                    name.as_str(),
+                    c.name.as_str()
+                );
                 return Err(t.type_error(&msg));
             }
             c.dict.get_mut().set(name, v);
@@ -415,9 +475,17 @@ pub fn setattr(t: &mut Thread, obj: Value, name: Gc<Str>, v: Value) -> PyResult<
         _ => {
             let cls = t.class_of(obj);
             let msg = if cls.lookup(name).is_some() {
-                format!("'{}' object attribute '{}' is read-only", cls.name.as_str(), name.as_str())
+                format!(
+                    "'{}' object attribute '{}' is read-only",
+                    cls.name.as_str(),
+                    name.as_str()
+                )
             } else {
-                format!("'{}' object has no attribute '{}'", cls.name.as_str(), name.as_str())
+                format!(
+                    "'{}' object has no attribute '{}'",
+                    cls.name.as_str(),
+                    name.as_str()
+                )
             };
             Err(t.attribute_error(&msg))
         }
@@ -425,7 +493,12 @@ pub fn setattr(t: &mut Thread, obj: Value, name: Gc<Str>, v: Value) -> PyResult<
 }
 
 /// Stores an attribute in an instance's slots, extending its shape if needed.
-pub fn set_instance_attr(t: &mut Thread, inst: Gc<Instance>, name: Gc<Str>, v: Value) -> PyResult<()> {
+pub fn set_instance_attr(
+    t: &mut Thread,
+    inst: Gc<Instance>,
+    name: Gc<Str>,
+    v: Value,
+) -> PyResult<()> {
     let shape = inst.shape.get();
     if let Some(i) = shape.slot(name) {
         inst.slots.get_mut()[i] = v;
@@ -434,7 +507,11 @@ pub fn set_instance_attr(t: &mut Thread, inst: Gc<Instance>, name: Gc<Str>, v: V
     let cls = inst.class.get();
     if let Some(allowed) = cls.slots.get() {
         if !allowed.iter().any(|n| n.ptr_eq(name)) {
-            let msg = format!("'{}' object has no attribute '{}'", cls.name.as_str(), name.as_str());
+            let msg = format!(
+                "'{}' object has no attribute '{}'",
+                cls.name.as_str(),
+                name.as_str()
+            );
             return Err(t.attribute_error(&msg));
         }
     }
@@ -507,7 +584,11 @@ pub fn delattr(t: &mut Thread, obj: Value, name: Gc<Str>) -> PyResult<()> {
         Some(Kind::Class) => {
             let c = cast::<Class>(obj).expect("kind checked");
             if c.header().is_immortal() {
-                let msg = format!("cannot delete '{}' attribute of immutable type '{}'", name.as_str(), c.name.as_str());
+                let msg = format!(
+                    "cannot delete '{}' attribute of immutable type '{}'",
+                    name.as_str(),
+                    c.name.as_str()
+                );
                 return Err(t.type_error(&msg));
             }
             if c.dict.get_mut().remove(name).is_none() {
@@ -526,9 +607,17 @@ pub fn module_cell(t: &mut Thread, m: Gc<Module>, name: Gc<Str>) -> Gc<GlobalCel
         return c;
     }
     let c = if m.header().is_immortal() {
-        t.heap.alloc_immortal(GlobalCell { name, value: std::cell::Cell::new(Value::UNBOUND), version: std::cell::Cell::new(0) })
+        t.heap.alloc_immortal(GlobalCell {
+            name,
+            value: std::cell::Cell::new(Value::UNBOUND),
+            version: std::cell::Cell::new(0),
+        })
     } else {
-        t.alloc(GlobalCell { name, value: std::cell::Cell::new(Value::UNBOUND), version: std::cell::Cell::new(0) })
+        t.alloc(GlobalCell {
+            name,
+            value: std::cell::Cell::new(Value::UNBOUND),
+            version: std::cell::Cell::new(0),
+        })
     };
     m.cells.get_mut().insert(name.addr(), c);
     m.order.get_mut().push(c);

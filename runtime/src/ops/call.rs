@@ -12,7 +12,12 @@ use crate::PyResult;
 use std::cell::Cell;
 
 /// Calls `f` with positional `args` followed by keyword values named by `kwnames`.
-pub fn call(t: &mut Thread, f: Value, args: &[Value], kwnames: Option<Gc<Tuple>>) -> PyResult<Value> {
+pub fn call(
+    t: &mut Thread,
+    f: Value,
+    args: &[Value],
+    kwnames: Option<Gc<Tuple>>,
+) -> PyResult<Value> {
     match kind_of(f) {
         Some(Kind::Builtin) => {
             let b = cast::<Builtin>(f).expect("kind checked");
@@ -83,7 +88,12 @@ pub fn call_method(t: &mut Thread, obj: Value, name: Gc<Str>, args: &[Value]) ->
 }
 
 /// Calls a dunder found on the type of `obj`, if the type defines it.
-pub fn call_dunder(t: &mut Thread, obj: Value, name: Gc<Str>, args: &[Value]) -> PyResult<Option<Value>> {
+pub fn call_dunder(
+    t: &mut Thread,
+    obj: Value,
+    name: Gc<Str>,
+    args: &[Value],
+) -> PyResult<Option<Value>> {
     let cls = t.class_of(obj);
     match cls.lookup(name) {
         Some(m) => call_descriptor(t, m, obj, args).map(Some),
@@ -115,7 +125,12 @@ pub fn new_instance(t: &mut Thread, cls: Gc<Class>) -> PyResult<Value> {
 }
 
 /// `cls(*args, **kw)`: builtin constructors, or `__new__` then `__init__`.
-pub fn call_class(t: &mut Thread, cls: Gc<Class>, args: &[Value], kwnames: Option<Gc<Tuple>>) -> PyResult<Value> {
+pub fn call_class(
+    t: &mut Thread,
+    cls: Gc<Class>,
+    args: &[Value],
+    kwnames: Option<Gc<Tuple>>,
+) -> PyResult<Value> {
     // A class whose `__new__` is a builtin constructor (int, str, list, ...,
     // and the exception classes) or a user-defined `__new__`.
     let new = cls.lookup(t.names.new);
@@ -147,10 +162,26 @@ pub fn call_class(t: &mut Thread, cls: Gc<Class>, args: &[Value], kwnames: Optio
     r.map(|_| obj)
 }
 
-fn init_instance(t: &mut Thread, cls: Gc<Class>, obj: Value, args: &[Value], kwnames: Option<Gc<Tuple>>) -> PyResult<()> {
+fn init_instance(
+    t: &mut Thread,
+    cls: Gc<Class>,
+    obj: Value,
+    args: &[Value],
+    kwnames: Option<Gc<Tuple>>,
+) -> PyResult<()> {
     match cls.lookup(t.names.init) {
-        Some(init) if kind_of(init) == Some(Kind::Builtin) && cast::<Builtin>(init).map(|b| b.qualname == "object.__init__").unwrap_or(false) => {
-            if !args.is_empty() && cls.lookup(t.names.new).map(|n| kind_of(n) == Some(Kind::Builtin)).unwrap_or(true) {
+        Some(init)
+            if kind_of(init) == Some(Kind::Builtin)
+                && cast::<Builtin>(init)
+                    .map(|b| b.qualname == "object.__init__")
+                    .unwrap_or(false) =>
+        {
+            if !args.is_empty()
+                && cls
+                    .lookup(t.names.new)
+                    .map(|n| kind_of(n) == Some(Kind::Builtin))
+                    .unwrap_or(true)
+            {
                 let msg = format!("{}() takes no arguments", cls.name.as_str());
                 return Err(t.type_error(&msg));
             }
@@ -178,7 +209,12 @@ pub fn split_kw(args: &[Value], kwnames: Option<Gc<Tuple>>) -> (&[Value], Vec<(G
         Some(names) => {
             let n = names.len();
             let npos = args.len() - n;
-            let kws = names.items.iter().zip(&args[npos..]).filter_map(|(k, v)| cast::<Str>(*k).map(|s| (s, *v))).collect();
+            let kws = names
+                .items
+                .iter()
+                .zip(&args[npos..])
+                .filter_map(|(k, v)| cast::<Str>(*k).map(|s| (s, *v)))
+                .collect();
             (&args[..npos], kws)
         }
     }

@@ -39,7 +39,14 @@ fn c3(cls: Gc<Class>, bases: &[Gc<Class>]) -> Option<Vec<Gc<Class>>> {
 }
 
 /// Builds a class from the namespace its body filled.
-pub fn build_class(t: &mut Thread, name: Gc<Str>, qualname: Value, bases_v: Value, ns: Gc<Dict>, module: Value) -> PyResult<Value> {
+pub fn build_class(
+    t: &mut Thread,
+    name: Gc<Str>,
+    qualname: Value,
+    bases_v: Value,
+    ns: Gc<Dict>,
+    module: Value,
+) -> PyResult<Value> {
     let mut bases = Vec::new();
     if let Some(tu) = cast::<Tuple>(bases_v) {
         for b in tu.items.iter() {
@@ -93,7 +100,10 @@ pub fn build_class(t: &mut Thread, name: Gc<Str>, qualname: Value, bases_v: Valu
     });
     let Some(mro) = c3(cls, &bases) else {
         let names: Vec<&str> = bases.iter().map(|b| b.name.as_str()).collect();
-        let msg = format!("Cannot create a consistent method resolution order (MRO) for bases {}", names.join(", "));
+        let msg = format!(
+            "Cannot create a consistent method resolution order (MRO) for bases {}",
+            names.join(", ")
+        );
         return Err(t.type_error(&msg));
     };
     *cls.mro.get_mut() = mro;
@@ -106,7 +116,11 @@ pub fn build_class(t: &mut Thread, name: Gc<Str>, qualname: Value, bases_v: Valu
             classcell = cast::<CellObj>(v);
             continue;
         }
-        let v = if key.ptr_eq(t.names.new) && kind_of(v) == Some(Kind::Function) { t.alloc(StaticMethod { func: v }).as_value() } else { v };
+        let v = if key.ptr_eq(t.names.new) && kind_of(v) == Some(Kind::Function) {
+            t.alloc(StaticMethod { func: v }).as_value()
+        } else {
+            v
+        };
         cls.dict.get_mut().set(key, v);
     }
     if cls.dict.get().get(t.names.module).is_none() {
@@ -123,7 +137,11 @@ pub fn build_class(t: &mut Thread, name: Gc<Str>, qualname: Value, bases_v: Valu
                 names.extend(bs.iter().copied());
             }
         }
-        let items = if as_str(sv).is_some() { vec![sv] } else { super::iter::collect_list(t, sv)?.snapshot() };
+        let items = if as_str(sv).is_some() {
+            vec![sv]
+        } else {
+            super::iter::collect_list(t, sv)?.snapshot()
+        };
         for it in items {
             match as_str(it) {
                 Some(s) => {
@@ -136,7 +154,9 @@ pub fn build_class(t: &mut Thread, name: Gc<Str>, qualname: Value, bases_v: Valu
                 }
             }
         }
-        let all_bases_slotted = bases.iter().all(|b| b.ptr_eq(t.classes.object) || b.slots.get().is_some() || b.base == Base::Exception);
+        let all_bases_slotted = bases.iter().all(|b| {
+            b.ptr_eq(t.classes.object) || b.slots.get().is_some() || b.base == Base::Exception
+        });
         if all_bases_slotted {
             *cls.slots.get_mut() = Some(names);
         }

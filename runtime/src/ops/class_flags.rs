@@ -27,7 +27,11 @@ fn compute(cls: Gc<Class>) -> u32 {
     for c in cls.mro.get() {
         for (name, v) in c.dict.get().iter() {
             let n = name.as_str();
-            if kind_of(v) == Some(Kind::Property) || n == "__getattr__" || n == "__getattribute__" || n == "__setattr__" {
+            if kind_of(v) == Some(Kind::Property)
+                || n == "__getattr__"
+                || n == "__getattribute__"
+                || n == "__setattr__"
+            {
                 f &= !NO_DATA_DESCRIPTORS;
             }
         }

@@ -94,33 +94,64 @@ fn builtin_compare(t: &mut Thread, a: Value, b: Value, op: CmpOp) -> PyResult<Op
             Ok(Some(op.test(x.as_str().cmp(y.as_str()))))
         }
         (Some(Kind::List), Some(Kind::List)) => {
-            let (x, y) = (cast::<List>(a).expect("list").snapshot(), cast::<List>(b).expect("list").snapshot());
+            let (x, y) = (
+                cast::<List>(a).expect("list").snapshot(),
+                cast::<List>(b).expect("list").snapshot(),
+            );
             seq_compare(t, &x, &y, op).map(Some)
         }
         (Some(Kind::Tuple), Some(Kind::Tuple)) => {
-            let (x, y) = (cast::<Tuple>(a).expect("tuple").items.to_vec(), cast::<Tuple>(b).expect("tuple").items.to_vec());
+            let (x, y) = (
+                cast::<Tuple>(a).expect("tuple").items.to_vec(),
+                cast::<Tuple>(b).expect("tuple").items.to_vec(),
+            );
             seq_compare(t, &x, &y, op).map(Some)
         }
         (Some(Kind::Dict), Some(Kind::Dict)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
-            let r = super::dict::dict_eq(t, cast::<Dict>(a).expect("dict"), cast::<Dict>(b).expect("dict"))?;
+            let r = super::dict::dict_eq(
+                t,
+                cast::<Dict>(a).expect("dict"),
+                cast::<Dict>(b).expect("dict"),
+            )?;
             Ok(Some(if op == CmpOp::Eq { r } else { !r }))
         }
         (Some(Kind::Set), Some(Kind::Set)) => {
-            let r = super::set::compare(t, cast::<Set>(a).expect("set"), cast::<Set>(b).expect("set"), op)?;
+            let r = super::set::compare(
+                t,
+                cast::<Set>(a).expect("set"),
+                cast::<Set>(b).expect("set"),
+                op,
+            )?;
             Ok(Some(r))
         }
         (Some(Kind::Slice), Some(Kind::Slice)) => {
-            let (x, y) = (cast::<Slice>(a).expect("slice"), cast::<Slice>(b).expect("slice"));
-            seq_compare(t, &[x.start, x.stop, x.step], &[y.start, y.stop, y.step], op).map(Some)
+            let (x, y) = (
+                cast::<Slice>(a).expect("slice"),
+                cast::<Slice>(b).expect("slice"),
+            );
+            seq_compare(
+                t,
+                &[x.start, x.stop, x.step],
+                &[y.start, y.stop, y.step],
+                op,
+            )
+            .map(Some)
         }
         (Some(Kind::Range), Some(Kind::Range)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
-            let (x, y) = (cast::<Range>(a).expect("range"), cast::<Range>(b).expect("range"));
+            let (x, y) = (
+                cast::<Range>(a).expect("range"),
+                cast::<Range>(b).expect("range"),
+            );
             let (lx, ly) = (x.len(), y.len());
-            let same = lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)));
+            let same =
+                lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)));
             Ok(Some(if op == CmpOp::Eq { same } else { !same }))
         }
         _ => {
-            if matches!(op, CmpOp::Eq | CmpOp::Ne) && kind_of(a) != Some(Kind::Instance) && kind_of(b) != Some(Kind::Instance) {
+            if matches!(op, CmpOp::Eq | CmpOp::Ne)
+                && kind_of(a) != Some(Kind::Instance)
+                && kind_of(b) != Some(Kind::Instance)
+            {
                 let same = a.is(b);
                 return Ok(Some(if op == CmpOp::Eq { same } else { !same }));
             }
@@ -196,8 +227,14 @@ pub fn compare(t: &mut Thread, a: Value, b: Value, op: CmpOp) -> PyResult<Value>
         }
     }
     // Instances wrapping a builtin list/dict compare by their contents.
-    let ua = cast::<Instance>(a).map(|i| i.base.get()).filter(|v| !v.is_unbound()).unwrap_or(a);
-    let ub = cast::<Instance>(b).map(|i| i.base.get()).filter(|v| !v.is_unbound()).unwrap_or(b);
+    let ua = cast::<Instance>(a)
+        .map(|i| i.base.get())
+        .filter(|v| !v.is_unbound())
+        .unwrap_or(a);
+    let ub = cast::<Instance>(b)
+        .map(|i| i.base.get())
+        .filter(|v| !v.is_unbound())
+        .unwrap_or(b);
     if kind_of(ua) != Some(Kind::Instance) && kind_of(ub) != Some(Kind::Instance) {
         if let Some(r) = builtin_compare(t, ua, ub, op)? {
             return Ok(Value::bool(r));
@@ -229,7 +266,9 @@ fn compare_eq_only(t: &mut Thread, a: Value, b: Value) -> PyResult<Option<Value>
 /// `None` for a missing method or a NotImplemented result.
 fn try_dunder(t: &mut Thread, obj: Value, name: Gc<Str>, other: Value) -> PyResult<Option<Value>> {
     let cls = t.class_of(obj);
-    let Some(m) = cls.lookup(name) else { return Ok(None) };
+    let Some(m) = cls.lookup(name) else {
+        return Ok(None);
+    };
     if kind_of(m) == Some(Kind::Builtin) || m.is_none() {
         return Ok(None);
     }
@@ -243,7 +282,12 @@ fn try_dunder(t: &mut Thread, obj: Value, name: Gc<Str>, other: Value) -> PyResu
 
 #[cold]
 fn compare_type_error(t: &mut Thread, a: Value, b: Value, op: CmpOp) -> crate::Raised {
-    let msg = format!("'{}' not supported between instances of '{}' and '{}'", op.symbol(), t.type_name(a), t.type_name(b));
+    let msg = format!(
+        "'{}' not supported between instances of '{}' and '{}'",
+        op.symbol(),
+        t.type_name(a),
+        t.type_name(b)
+    );
     t.type_error(&msg)
 }
 
@@ -302,8 +346,15 @@ pub fn hash(t: &mut Thread, v: Value) -> PyResult<i64> {
         Some(Kind::Range) => {
             let r = cast::<Range>(v).expect("range");
             let n = r.len();
-            let parts = [n, if n == 0 { 0 } else { r.start }, if n <= 1 { 1 } else { r.step }];
-            let hs: Vec<i64> = parts.iter().map(|x| num::hash_int(&num::Int::normalize(num_bigint::BigInt::from(*x)))).collect();
+            let parts = [
+                n,
+                if n == 0 { 0 } else { r.start },
+                if n <= 1 { 1 } else { r.step },
+            ];
+            let hs: Vec<i64> = parts
+                .iter()
+                .map(|x| num::hash_int(&num::Int::normalize(num_bigint::BigInt::from(*x))))
+                .collect();
             Ok(num::hash_tuple(&hs))
         }
         Some(Kind::Instance) => {
@@ -321,7 +372,10 @@ pub fn hash(t: &mut Thread, v: Value) -> PyResult<i64> {
                     }
                 }
                 _ => {
-                    if let Some(b) = cast::<Instance>(v).map(|i| i.base.get()).filter(|b| !b.is_unbound()) {
+                    if let Some(b) = cast::<Instance>(v)
+                        .map(|i| i.base.get())
+                        .filter(|b| !b.is_unbound())
+                    {
                         if kind_of(b) == Some(Kind::List) || kind_of(b) == Some(Kind::Dict) {
                             return Err(unhashable(t, v));
                         }
@@ -357,9 +411,15 @@ pub fn contains(t: &mut Thread, container: Value, item: Value) -> PyResult<bool>
         Some(Kind::Dict) => super::dict::contains(t, cast::<Dict>(container).expect("dict"), item),
         Some(Kind::Set) => super::set::contains(t, cast::<Set>(container).expect("set"), item),
         Some(Kind::Str) => match as_str(item) {
-            Some(s) => Ok(as_str(container).expect("str").as_str().contains(s.as_str())),
+            Some(s) => Ok(as_str(container)
+                .expect("str")
+                .as_str()
+                .contains(s.as_str())),
             None => {
-                let msg = format!("'in <string>' requires string as left operand, not {}", t.type_name(item));
+                let msg = format!(
+                    "'in <string>' requires string as left operand, not {}",
+                    t.type_name(item)
+                );
                 Err(t.type_error(&msg))
             }
         },
@@ -391,7 +451,9 @@ pub fn contains(t: &mut Thread, container: Value, item: Value) -> PyResult<bool>
                     if n == 0 {
                         return Ok(false);
                     }
-                    let Some(off) = i.checked_sub(r.start) else { return Ok(false) };
+                    let Some(off) = i.checked_sub(r.start) else {
+                        return Ok(false);
+                    };
                     if off % r.step != 0 {
                         return Ok(false);
                     }
@@ -428,7 +490,10 @@ pub fn contains(t: &mut Thread, container: Value, item: Value) -> PyResult<bool>
             }
         }
         _ => {
-            let msg = format!("argument of type '{}' is not iterable", t.type_name(container));
+            let msg = format!(
+                "argument of type '{}' is not iterable",
+                t.type_name(container)
+            );
             Err(t.type_error(&msg))
         }
     }

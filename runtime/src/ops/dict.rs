@@ -66,14 +66,18 @@ pub fn update(t: &mut Thread, d: Gc<Dict>, other: Value) -> PyResult<()> {
     for (n, item) in items.snapshot().into_iter().enumerate() {
         let pair = super::iter::collect_list(t, item).map_err(|e| {
             if t.exc_is(t.classes.type_error) {
-                let msg = format!("cannot convert dictionary update sequence element #{n} to a sequence");
+                let msg =
+                    format!("cannot convert dictionary update sequence element #{n} to a sequence");
                 t.type_error(&msg)
             } else {
                 e
             }
         })?;
         if pair.len() != 2 {
-            let msg = format!("dictionary update sequence element #{n} has length {}; 2 is required", pair.len());
+            let msg = format!(
+                "dictionary update sequence element #{n} has length {}; 2 is required",
+                pair.len()
+            );
             return Err(t.value_error(&msg));
         }
         let (k, v) = (pair.items.get()[0], pair.items.get()[1]);

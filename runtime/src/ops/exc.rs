@@ -34,12 +34,22 @@ fn format_chain(t: &mut Thread, exc: Value, out: &mut String, seen: &mut Vec<u64
         format_chain(t, context, out, seen);
         out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
     }
-    let tb: Vec<TbEntry> = inst.exc.get().as_ref().map(|e| e.traceback.clone()).unwrap_or_default();
+    let tb: Vec<TbEntry> = inst
+        .exc
+        .get()
+        .as_ref()
+        .map(|e| e.traceback.clone())
+        .unwrap_or_default();
     if !tb.is_empty() {
         out.push_str("Traceback (most recent call last):\n");
         for e in tb.iter().rev() {
             let file = e.code.filename.as_str().to_string();
-            out.push_str(&format!("  File \"{}\", line {}, in {}\n", file, e.line, e.code.name.as_str()));
+            out.push_str(&format!(
+                "  File \"{}\", line {}, in {}\n",
+                file,
+                e.line,
+                e.code.name.as_str()
+            ));
             if let Some(src) = t.sources.get(&file) {
                 if let Some(line) = src.lines().nth((e.line as usize).saturating_sub(1)) {
                     let l = line.trim();
@@ -58,7 +68,9 @@ fn format_chain(t: &mut Thread, exc: Value, out: &mut String, seen: &mut Vec<u64
 /// for classes outside `builtins` and `__main__`.
 pub fn last_line(t: &mut Thread, exc: Value) -> String {
     let cls = t.class_of(exc);
-    let module = as_str(cls.module.get()).map(|m| m.as_str().to_string()).unwrap_or_default();
+    let module = as_str(cls.module.get())
+        .map(|m| m.as_str().to_string())
+        .unwrap_or_default();
     let mut name = cls.qualname.get().as_str().to_string();
     if !module.is_empty() && module != "builtins" && module != "__main__" {
         name = format!("{module}.{name}");

@@ -11,7 +11,9 @@ use crate::{PyResult, Raised};
 /// Whether `v` is an int (bools count, as in Python).
 #[inline]
 pub fn is_int(v: Value) -> bool {
-    v.is_small_int() || v.is_bool() || matches!(kind_of(v), Some(Kind::BoxedInt) | Some(Kind::BigInt))
+    v.is_small_int()
+        || v.is_bool()
+        || matches!(kind_of(v), Some(Kind::BoxedInt) | Some(Kind::BigInt))
 }
 
 /// The value as `i64`, if it is an int that fits.

@@ -80,7 +80,9 @@ fn bad_slice_index(t: &mut Thread) -> crate::Raised {
 }
 
 fn pick<T: Copy>(items: &[T], start: i64, step: i64, count: usize) -> Vec<T> {
-    (0..count).map(|k| items[(start + k as i64 * step) as usize]).collect()
+    (0..count)
+        .map(|k| items[(start + k as i64 * step) as usize])
+        .collect()
 }
 
 /// Normalises a possibly negative index; `None` when out of range.
@@ -136,7 +138,10 @@ pub fn getitem(t: &mut Thread, obj: Value, key: Value) -> PyResult<Value> {
                 let (start, _, step, n) = slice_indices(t, sl, s.len())?;
                 let out: String = if s.is_ascii() {
                     let b = s.as_str().as_bytes();
-                    pick(b, start, step, n).into_iter().map(|c| c as char).collect()
+                    pick(b, start, step, n)
+                        .into_iter()
+                        .map(|c| c as char)
+                        .collect()
                 } else {
                     let chars: Vec<char> = s.as_str().chars().collect();
                     pick(&chars, start, step, n).into_iter().collect()
@@ -153,7 +158,10 @@ pub fn getitem(t: &mut Thread, obj: Value, key: Value) -> PyResult<Value> {
                     None => Err(t.index_error("string index out of range")),
                 },
                 None => {
-                    let msg = format!("string indices must be integers, not '{}'", t.type_name(key));
+                    let msg = format!(
+                        "string indices must be integers, not '{}'",
+                        t.type_name(key)
+                    );
                     Err(t.type_error(&msg))
                 }
             }
@@ -161,20 +169,36 @@ pub fn getitem(t: &mut Thread, obj: Value, key: Value) -> PyResult<Value> {
         Some(Kind::Range) => {
             let r = cast::<Range>(obj).expect("kind checked");
             if let Some(sl) = cast::<Slice>(key) {
-                let len = usize::try_from(r.len()).unwrap_or(usize::MAX).min(i64::MAX as usize);
+                let len = usize::try_from(r.len())
+                    .unwrap_or(usize::MAX)
+                    .min(i64::MAX as usize);
                 let (start, _, step, n) = slice_indices(t, sl, len)?;
                 let new_start = r.start + start as i128 * r.step;
                 let new_step = r.step * step as i128;
                 let new_stop = new_start + n as i128 * new_step;
-                return Ok(t.alloc(Range { start: new_start, stop: new_stop, step: new_step }).as_value());
+                return Ok(t
+                    .alloc(Range {
+                        start: new_start,
+                        stop: new_stop,
+                        step: new_step,
+                    })
+                    .as_value());
             }
             match index_value(t, key)? {
-                Some(i) => match norm_index(i, usize::try_from(r.len()).unwrap_or(usize::MAX).min(i64::MAX as usize)) {
+                Some(i) => match norm_index(
+                    i,
+                    usize::try_from(r.len())
+                        .unwrap_or(usize::MAX)
+                        .min(i64::MAX as usize),
+                ) {
                     Some(j) => Ok(super::int::from_i128(t, r.item(j as i128))),
                     None => Err(t.index_error("range object index out of range")),
                 },
                 None => {
-                    let msg = format!("range indices must be integers or slices, not {}", t.type_name(key));
+                    let msg = format!(
+                        "range indices must be integers or slices, not {}",
+                        t.type_name(key)
+                    );
                     Err(t.type_error(&msg))
                 }
             }
@@ -223,7 +247,11 @@ fn not_subscriptable(t: &mut Thread, obj: Value) -> crate::Raised {
 
 #[cold]
 fn bad_index(t: &mut Thread, what: &str, key: Value) -> crate::Raised {
-    let msg = format!("{} indices must be integers or slices, not {}", what, t.type_name(key));
+    let msg = format!(
+        "{} indices must be integers or slices, not {}",
+        what,
+        t.type_name(key)
+    );
     t.type_error(&msg)
 }
 
@@ -266,7 +294,10 @@ pub fn setitem(t: &mut Thread, obj: Value, key: Value, v: Value) -> PyResult<()>
 
 #[cold]
 fn no_item_assignment(t: &mut Thread, obj: Value) -> crate::Raised {
-    let msg = format!("'{}' object does not support item assignment", t.type_name(obj));
+    let msg = format!(
+        "'{}' object does not support item assignment",
+        t.type_name(obj)
+    );
     t.type_error(&msg)
 }
 
@@ -276,11 +307,17 @@ fn list_set_slice(t: &mut Thread, l: Gc<List>, s: Gc<Slice>, v: Value) -> PyResu
     let (start, stop, step, n) = slice_indices(t, s, l.len())?;
     if step == 1 {
         let stop = stop.max(start);
-        l.items.get_mut().splice(start as usize..stop as usize, new_items);
+        l.items
+            .get_mut()
+            .splice(start as usize..stop as usize, new_items);
         return Ok(());
     }
     if new_items.len() != n {
-        let msg = format!("attempt to assign sequence of size {} to extended slice of size {}", new_items.len(), n);
+        let msg = format!(
+            "attempt to assign sequence of size {} to extended slice of size {}",
+            new_items.len(),
+            n
+        );
         return Err(t.value_error(&msg));
     }
     let items = l.items.get_mut();
@@ -297,7 +334,8 @@ pub fn delitem(t: &mut Thread, obj: Value, key: Value) -> PyResult<()> {
             let l = cast::<List>(obj).expect("kind checked");
             if let Some(s) = cast::<Slice>(key) {
                 let (start, _, step, n) = slice_indices(t, s, l.len())?;
-                let mut idx: Vec<usize> = (0..n).map(|k| (start + k as i64 * step) as usize).collect();
+                let mut idx: Vec<usize> =
+                    (0..n).map(|k| (start + k as i64 * step) as usize).collect();
                 idx.sort_unstable();
                 let items = l.items.get_mut();
                 let mut k = 0;
@@ -346,6 +384,9 @@ pub fn delitem(t: &mut Thread, obj: Value, key: Value) -> PyResult<()> {
 
 #[cold]
 fn no_item_deletion(t: &mut Thread, obj: Value) -> crate::Raised {
-    let msg = format!("'{}' object doesn't support item deletion", t.type_name(obj));
+    let msg = format!(
+        "'{}' object doesn't support item deletion",
+        t.type_name(obj)
+    );
     t.type_error(&msg)
 }

@@ -19,16 +19,30 @@ pub fn iter(t: &mut Thread, v: Value) -> PyResult<Value> {
         Some(Kind::Str) => IterState::Str { s: v, offset: 0 },
         Some(Kind::Dict) => {
             let d = cast::<Dict>(v).expect("kind checked");
-            IterState::Dict { dict: v, index: 0, which: 0, size: d.len() }
+            IterState::Dict {
+                dict: v,
+                index: 0,
+                which: 0,
+                size: d.len(),
+            }
         }
         Some(Kind::Set) => {
             let s = cast::<Set>(v).expect("kind checked");
-            IterState::Set { set: v, index: 0, size: s.len() }
+            IterState::Set {
+                set: v,
+                index: 0,
+                size: s.len(),
+            }
         }
         Some(Kind::DictView) => {
             let dv = cast::<DictView>(v).expect("kind checked");
             let size = super::as_dict(dv.dict).map(|d| d.len()).unwrap_or(0);
-            IterState::Dict { dict: dv.dict, index: 0, which: dv.which, size }
+            IterState::Dict {
+                dict: dv.dict,
+                index: 0,
+                which: dv.which,
+                size,
+            }
         }
         Some(Kind::Iter) | Some(Kind::Generator) => return Ok(v),
         Some(Kind::Instance) => {
@@ -47,7 +61,11 @@ pub fn iter(t: &mut Thread, v: Value) -> PyResult<Value> {
                 return iter(t, base);
             }
             if cls.lookup(t.names.getitem).is_some() {
-                IterState::Seq { obj: v, index: 0, step: 1 }
+                IterState::Seq {
+                    obj: v,
+                    index: 0,
+                    step: 1,
+                }
             } else {
                 return Err(not_iterable(t, v));
             }
@@ -73,8 +91,17 @@ fn is_iterator(t: &Thread, v: Value) -> bool {
 /// The iterator state of a range, if its values fit 64 bits.
 pub fn range_iter_state(t: &mut Thread, start: i128, step: i128, len: i128) -> PyResult<IterState> {
     let last = start + step * (len - 1).max(0);
-    match (i64::try_from(start), i64::try_from(step), i64::try_from(len), i64::try_from(last)) {
-        (Ok(next), Ok(step), Ok(remaining), Ok(_)) => Ok(IterState::Range { next, step, remaining }),
+    match (
+        i64::try_from(start),
+        i64::try_from(step),
+        i64::try_from(len),
+        i64::try_from(last),
+    ) {
+        (Ok(next), Ok(step), Ok(remaining), Ok(_)) => Ok(IterState::Range {
+            next,
+            step,
+            remaining,
+        }),
         _ => Err(t.unsupported("iterating a range beyond 64-bit bounds")),
     }
 }
@@ -146,7 +173,11 @@ pub fn next_builtin(t: &mut Thread, o: Gc<IterObj>) -> PyResult<Option<Value>> {
                 }
             }
         }
-        IterState::Range { next, step, remaining } => {
+        IterState::Range {
+            next,
+            step,
+            remaining,
+        } => {
             if *remaining <= 0 {
                 return Ok(None);
             }
@@ -167,7 +198,12 @@ pub fn next_builtin(t: &mut Thread, o: Gc<IterObj>) -> PyResult<Option<Value>> {
                 None => Ok(None),
             }
         }
-        IterState::Dict { dict, index, which, size } => {
+        IterState::Dict {
+            dict,
+            index,
+            which,
+            size,
+        } => {
             let d = super::as_dict(*dict).expect("dict iterator over a dict");
             let which = *which;
             if d.len() != *size {

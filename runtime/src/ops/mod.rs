@@ -78,7 +78,10 @@ pub fn truthy(t: &mut Thread, v: Value) -> PyResult<bool> {
                 let r = call::call_descriptor(t, m, v, &[])?;
                 return match r.as_bool() {
                     Some(b) => Ok(b),
-                    None => Err(t.type_error(&format!("__bool__ should return bool, returned {}", t.type_name(r)))),
+                    None => Err(t.type_error(&format!(
+                        "__bool__ should return bool, returned {}",
+                        t.type_name(r)
+                    ))),
                 };
             }
             if let Some(m) = cls.lookup(t.names.len) {
@@ -100,7 +103,10 @@ pub fn len_result(t: &mut Thread, r: Value) -> PyResult<usize> {
     match int::to_i64(r) {
         Some(n) if n >= 0 => Ok(n as usize),
         Some(_) => Err(t.value_error("__len__() should return >= 0")),
-        None => Err(t.type_error(&format!("'{}' object cannot be interpreted as an integer", t.type_name(r)))),
+        None => Err(t.type_error(&format!(
+            "'{}' object cannot be interpreted as an integer",
+            t.type_name(r)
+        ))),
     }
 }
 
@@ -119,14 +125,22 @@ pub fn len(t: &mut Thread, v: Value) -> PyResult<usize> {
                 None => Err(t.overflow_error("Python int too large to convert to C ssize_t")),
             };
         }
-        Some(Kind::DictView) => return Ok(cast::<DictView>(v).and_then(|d| as_dict(d.dict)).map(|d| d.len()).unwrap_or(0)),
+        Some(Kind::DictView) => {
+            return Ok(cast::<DictView>(v)
+                .and_then(|d| as_dict(d.dict))
+                .map(|d| d.len())
+                .unwrap_or(0))
+        }
         Some(Kind::Instance) => {
             let cls = t.class_of(v);
             if let Some(m) = cls.lookup(t.names.len) {
                 let r = call::call_descriptor(t, m, v, &[])?;
                 return len_result(t, r);
             }
-            if let Some(b) = cast::<Instance>(v).map(|i| i.base.get()).filter(|b| !b.is_unbound()) {
+            if let Some(b) = cast::<Instance>(v)
+                .map(|i| i.base.get())
+                .filter(|b| !b.is_unbound())
+            {
                 return len(t, b);
             }
         }

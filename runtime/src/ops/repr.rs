@@ -25,12 +25,16 @@ pub fn repr_string(t: &mut Thread, v: Value) -> PyResult<String> {
         Some(Kind::BoxedInt) | Some(Kind::BigInt) => super::int::int_to_decimal(t, v),
         Some(Kind::List) => {
             let l = cast::<List>(v).expect("kind checked");
-            guarded(t, v, "[...]", |t| seq_repr(t, &l.snapshot(), "[", "]", false))
+            guarded(t, v, "[...]", |t| {
+                seq_repr(t, &l.snapshot(), "[", "]", false)
+            })
         }
         Some(Kind::Tuple) => {
             let tu = cast::<Tuple>(v).expect("kind checked");
             let items = tu.items.to_vec();
-            guarded(t, v, "(...)", |t| seq_repr(t, &items, "(", ")", items.len() == 1))
+            guarded(t, v, "(...)", |t| {
+                seq_repr(t, &items, "(", ")", items.len() == 1)
+            })
         }
         Some(Kind::Dict) => guarded(t, v, "{...}", |t| dict_repr(t, v)),
         Some(Kind::Set) => {
@@ -42,31 +46,53 @@ pub fn repr_string(t: &mut Thread, v: Value) -> PyResult<String> {
             }
             guarded(t, v, &format!("{name}(...)"), |t| {
                 let inner = seq_repr(t, &items, "{", "}", false)?;
-                Ok(if s.frozen { format!("frozenset({inner})") } else { inner })
+                Ok(if s.frozen {
+                    format!("frozenset({inner})")
+                } else {
+                    inner
+                })
             })
         }
         Some(Kind::Range) => {
             let r = cast::<Range>(v).expect("kind checked");
-            Ok(if r.step == 1 { format!("range({}, {})", r.start, r.stop) } else { format!("range({}, {}, {})", r.start, r.stop, r.step) })
+            Ok(if r.step == 1 {
+                format!("range({}, {})", r.start, r.stop)
+            } else {
+                format!("range({}, {}, {})", r.start, r.stop, r.step)
+            })
         }
         Some(Kind::Slice) => {
             let s = cast::<Slice>(v).expect("kind checked");
-            let (a, b, c) = (repr_string(t, s.start)?, repr_string(t, s.stop)?, repr_string(t, s.step)?);
+            let (a, b, c) = (
+                repr_string(t, s.start)?,
+                repr_string(t, s.stop)?,
+                repr_string(t, s.step)?,
+            );
             Ok(format!("slice({a}, {b}, {c})"))
         }
         Some(Kind::Class) => {
             let c = cast::<Class>(v).expect("kind checked");
-            let module = as_str(c.module.get()).map(|m| m.as_str().to_string()).unwrap_or_default();
+            let module = as_str(c.module.get())
+                .map(|m| m.as_str().to_string())
+                .unwrap_or_default();
             if module == "builtins" || module.is_empty() {
                 Ok(format!("<class '{}'>", c.qualname.get().as_str()))
             } else {
-                Ok(format!("<class '{}.{}'>", module, c.qualname.get().as_str()))
+                Ok(format!(
+                    "<class '{}.{}'>",
+                    module,
+                    c.qualname.get().as_str()
+                ))
             }
         }
         Some(Kind::Function) => {
             let f = cast::<Function>(v).expect("kind checked");
             let q = str_string(t, f.qualname.get())?;
-            Ok(format!("<function {} at {:#x}>", q, v.bits() & 0xFFFF_FFFF_FFFF))
+            Ok(format!(
+                "<function {} at {:#x}>",
+                q,
+                v.bits() & 0xFFFF_FFFF_FFFF
+            ))
         }
         Some(Kind::Builtin) => {
             let b = cast::<Builtin>(v).expect("kind checked");
@@ -74,7 +100,12 @@ pub fn repr_string(t: &mut Thread, v: Value) -> PyResult<String> {
                 Ok(format!("<built-in function {}>", b.name))
             } else {
                 let tn = t.type_name(b.receiver);
-                Ok(format!("<built-in method {} of {} object at {:#x}>", b.name, tn, b.receiver.bits() & 0xFFFF_FFFF_FFFF))
+                Ok(format!(
+                    "<built-in method {} of {} object at {:#x}>",
+                    b.name,
+                    tn,
+                    b.receiver.bits() & 0xFFFF_FFFF_FFFF
+                ))
             }
         }
         Some(Kind::BoundMethod) => {
@@ -88,11 +119,19 @@ pub fn repr_string(t: &mut Thread, v: Value) -> PyResult<String> {
         }
         Some(Kind::Module) => {
             let m = cast::<Module>(v).expect("kind checked");
-            Ok(if m.native { format!("<module '{}' (built-in)>", m.name.as_str()) } else { format!("<module '{}'>", m.name.as_str()) })
+            Ok(if m.native {
+                format!("<module '{}' (built-in)>", m.name.as_str())
+            } else {
+                format!("<module '{}'>", m.name.as_str())
+            })
         }
         Some(Kind::Generator) => {
             let g = cast::<Generator>(v).expect("kind checked");
-            Ok(format!("<generator object {} at {:#x}>", g.code.qualname.as_str(), v.bits() & 0xFFFF_FFFF_FFFF))
+            Ok(format!(
+                "<generator object {} at {:#x}>",
+                g.code.qualname.as_str(),
+                v.bits() & 0xFFFF_FFFF_FFFF
+            ))
         }
         Some(Kind::Instance) => instance_repr(t, v),
         Some(Kind::DictView) => {
@@ -105,7 +144,11 @@ pub fn repr_string(t: &mut Thread, v: Value) -> PyResult<String> {
         }
         _ => {
             let tn = t.type_name(v);
-            Ok(format!("<{} object at {:#x}>", tn, v.bits() & 0xFFFF_FFFF_FFFF))
+            Ok(format!(
+                "<{} object at {:#x}>",
+                tn,
+                v.bits() & 0xFFFF_FFFF_FFFF
+            ))
         }
     }
 }
@@ -127,21 +170,44 @@ fn instance_repr(t: &mut Thread, v: Value) -> PyResult<String> {
     }
     let inst = cast::<Instance>(v).expect("instance");
     if inst.exc.get().is_some() {
-        let args = inst.exc.get().as_ref().map(|e| e.args).unwrap_or(Value::NONE);
-        let items = cast::<Tuple>(args).map(|a| a.items.to_vec()).unwrap_or_default();
-        let inner = if items.len() == 1 { repr_string(t, items[0])? } else { seq_repr(t, &items, "", "", false)? };
+        let args = inst
+            .exc
+            .get()
+            .as_ref()
+            .map(|e| e.args)
+            .unwrap_or(Value::NONE);
+        let items = cast::<Tuple>(args)
+            .map(|a| a.items.to_vec())
+            .unwrap_or_default();
+        let inner = if items.len() == 1 {
+            repr_string(t, items[0])?
+        } else {
+            seq_repr(t, &items, "", "", false)?
+        };
         return Ok(format!("{}({})", cls.name.as_str(), inner));
     }
     let base = inst.base.get();
     if !base.is_unbound() {
         return repr_string(t, base);
     }
-    let module = as_str(cls.module.get()).map(|m| m.as_str().to_string()).unwrap_or_default();
-    Ok(format!("<{}.{} object at {:#x}>", module, cls.qualname.get().as_str(), v.bits() & 0xFFFF_FFFF_FFFF))
+    let module = as_str(cls.module.get())
+        .map(|m| m.as_str().to_string())
+        .unwrap_or_default();
+    Ok(format!(
+        "<{}.{} object at {:#x}>",
+        module,
+        cls.qualname.get().as_str(),
+        v.bits() & 0xFFFF_FFFF_FFFF
+    ))
 }
 
 /// Runs `f` unless `v` is already being repr'd (a cycle), else returns `cycle`.
-fn guarded(t: &mut Thread, v: Value, cycle: &str, f: impl FnOnce(&mut Thread) -> PyResult<String>) -> PyResult<String> {
+fn guarded(
+    t: &mut Thread,
+    v: Value,
+    cycle: &str,
+    f: impl FnOnce(&mut Thread) -> PyResult<String>,
+) -> PyResult<String> {
     let key = v.bits();
     if t.repr_guard.contains(&key) {
         return Ok(cycle.to_string());
@@ -153,7 +219,13 @@ fn guarded(t: &mut Thread, v: Value, cycle: &str, f: impl FnOnce(&mut Thread) ->
     r
 }
 
-fn seq_repr(t: &mut Thread, items: &[Value], open: &str, close: &str, one_tuple: bool) -> PyResult<String> {
+fn seq_repr(
+    t: &mut Thread,
+    items: &[Value],
+    open: &str,
+    close: &str,
+    one_tuple: bool,
+) -> PyResult<String> {
     let mut s = String::from(open);
     for (i, x) in items.iter().enumerate() {
         if i > 0 {
@@ -199,7 +271,11 @@ fn dict_repr(t: &mut Thread, v: Value) -> PyResult<String> {
 
 /// Python's `repr` of a str: quotes and escapes.
 pub fn quote_str(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -274,7 +350,12 @@ pub fn str_string(t: &mut Thread, v: Value) -> PyResult<String> {
             }
         }
         let inst = cast::<Instance>(v).expect("instance");
-        if inst.exc.get().is_some() && cls.lookup(t.names.repr).map(|m| kind_of(m) == Some(Kind::Builtin)).unwrap_or(true) {
+        if inst.exc.get().is_some()
+            && cls
+                .lookup(t.names.repr)
+                .map(|m| kind_of(m) == Some(Kind::Builtin))
+                .unwrap_or(true)
+        {
             return exception_str(t, v);
         }
     }
@@ -284,8 +365,15 @@ pub fn str_string(t: &mut Thread, v: Value) -> PyResult<String> {
 /// `str(exc)` for exception instances: CPython's rules on `args`.
 pub fn exception_str(t: &mut Thread, v: Value) -> PyResult<String> {
     let inst = cast::<Instance>(v).expect("exception instance");
-    let args = inst.exc.get().as_ref().map(|e| e.args).unwrap_or(Value::NONE);
-    let items = cast::<Tuple>(args).map(|a| a.items.to_vec()).unwrap_or_default();
+    let args = inst
+        .exc
+        .get()
+        .as_ref()
+        .map(|e| e.args)
+        .unwrap_or(Value::NONE);
+    let items = cast::<Tuple>(args)
+        .map(|a| a.items.to_vec())
+        .unwrap_or_default();
     let is_key_error = inst.class.get().is_subclass(t.classes.key_error);
     match items.len() {
         0 => Ok(String::new()),

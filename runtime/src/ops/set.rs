@@ -66,7 +66,11 @@ pub fn from_iterable(t: &mut Thread, v: Value, frozen: bool) -> PyResult<Value> 
 }
 
 /// Feeds the items of a non-set iterable, with hashes, to a table operation.
-fn with_iter<R>(t: &mut Thread, v: Value, f: impl FnOnce(&mut Thread, &mut dyn FnMut() -> Result<Option<(Value, i64)>, Raised>) -> PyResult<R>) -> PyResult<R> {
+fn with_iter<R>(
+    t: &mut Thread,
+    v: Value,
+    f: impl FnOnce(&mut Thread, &mut dyn FnMut() -> Result<Option<(Value, i64)>, Raised>) -> PyResult<R>,
+) -> PyResult<R> {
     let items = super::iter::collect_list(t, v)?;
     t.temp_roots.push(items.as_value());
     let snapshot = items.snapshot();

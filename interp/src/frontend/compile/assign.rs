@@ -102,7 +102,10 @@ impl<'a> Unit<'a> {
             Some(i) => {
                 let after = elts.len() - i - 1;
                 if i > 255 || after > 255 {
-                    return self.syntax(target.range(), "too many expressions in star-unpacking assignment");
+                    return self.syntax(
+                        target.range(),
+                        "too many expressions in star-unpacking assignment",
+                    );
                 }
                 self.emit(Op::UnpackEx, after as u8, base, src, i as u32);
             }
@@ -205,7 +208,12 @@ impl<'a> Unit<'a> {
                 self.emit(Op::Inplace, aux, t, t, v);
                 self.emit(Op::SetItem, 0, obj, key, t);
             }
-            other => return self.syntax(other.range(), "'expression' is an illegal expression for augmented assignment"),
+            other => {
+                return self.syntax(
+                    other.range(),
+                    "'expression' is an illegal expression for augmented assignment",
+                )
+            }
         }
         Ok(())
     }
@@ -240,7 +248,9 @@ impl<'a> Unit<'a> {
                         self.emit(Op::DeleteLocal, 0, r, k, 0);
                         self.set_assigned(r, false);
                     }
-                    Access::Deref { reg, free } => self.emit(Op::DeleteDeref, free as u8, reg, k, 0),
+                    Access::Deref { reg, free } => {
+                        self.emit(Op::DeleteDeref, free as u8, reg, k, 0)
+                    }
                     Access::Global => {
                         let g = self.global_index(&name);
                         self.emit(Op::DeleteGlobal, 0, g, 0, 0);

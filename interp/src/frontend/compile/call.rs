@@ -18,7 +18,8 @@ impl<'a> Unit<'a> {
     pub(crate) fn call(&mut self, c: &'a ast::ExprCall, dst: u32) -> R {
         let args = &c.arguments.args;
         let keywords = &c.arguments.keywords;
-        let starred = args.iter().any(|a| matches!(a, Expr::Starred(_))) || keywords.iter().any(|k| k.arg.is_none());
+        let starred = args.iter().any(|a| matches!(a, Expr::Starred(_)))
+            || keywords.iter().any(|k| k.arg.is_none());
         if starred {
             return self.call_ex(c, dst);
         }
@@ -40,7 +41,12 @@ impl<'a> Unit<'a> {
         let mut names = Vec::new();
         for (j, k) in keywords.iter().enumerate() {
             self.expr_to(&k.value, f + 1 + (args.len() + j) as u32)?;
-            names.push(Const::Str(k.arg.as_ref().map(|a| a.id.as_str().to_string()).unwrap_or_default()));
+            names.push(Const::Str(
+                k.arg
+                    .as_ref()
+                    .map(|a| a.id.as_str().to_string())
+                    .unwrap_or_default(),
+            ));
         }
         self.at(c.range());
         if keywords.is_empty() {
@@ -80,7 +86,11 @@ impl<'a> Unit<'a> {
         self.expr_to(&c.func, f)?;
         let t = self.temps(2);
         let args = &c.arguments.args;
-        let lead = args.iter().take_while(|a| !matches!(a, Expr::Starred(_))).take(16).count();
+        let lead = args
+            .iter()
+            .take_while(|a| !matches!(a, Expr::Starred(_)))
+            .take(16)
+            .count();
         let base = self.temps(lead as u32);
         for (i, a) in args[..lead].iter().enumerate() {
             self.expr_to(a, base + i as u32)?;
@@ -130,7 +140,9 @@ impl<'a> Unit<'a> {
     /// `super()` in a method becomes `super(__class__, <first argument>)`,
     /// which is what CPython's argument-less `super` computes from the frame.
     fn zero_arg_super(&mut self, c: &'a ast::ExprCall, dst: u32) -> R<bool> {
-        let Expr::Name(n) = &*c.func else { return Ok(false) };
+        let Expr::Name(n) = &*c.func else {
+            return Ok(false);
+        };
         if n.id.as_str() != "super"
             || !self.scope.kind.is_function()
             || self.scope.argcount == 0
@@ -140,7 +152,10 @@ impl<'a> Unit<'a> {
         {
             return Ok(false);
         }
-        debug_assert!(matches!(self.scope.kind, Kind::Function | Kind::Lambda | Kind::Comprehension(_)));
+        debug_assert!(matches!(
+            self.scope.kind,
+            Kind::Function | Kind::Lambda | Kind::Comprehension(_)
+        ));
         let first = self.scope.params[0].clone();
         let first_access = self.access(&first);
         if matches!(first_access, Access::Global | Access::Name) {

@@ -40,7 +40,10 @@ impl<'a> Unit<'a> {
     fn try_finally(&mut self, t: &'a ast::StmtTry) -> R {
         let before = self.flow.clone();
         let region = self.open_region();
-        self.fblocks.push(FBlock::TryFinally { region, body: &t.finalbody });
+        self.fblocks.push(FBlock::TryFinally {
+            region,
+            body: &t.finalbody,
+        });
         if t.handlers.is_empty() {
             self.stmts(&t.body)?;
         } else {
@@ -64,7 +67,11 @@ impl<'a> Unit<'a> {
         let saved = self.temp();
         self.emit(Op::LoadExc, 0, e, saved, 0);
         let cleanup = self.open_region();
-        self.fblocks.push(FBlock::Handler { region: cleanup, saved, name: None });
+        self.fblocks.push(FBlock::Handler {
+            region: cleanup,
+            saved,
+            name: None,
+        });
         self.stmts(&t.finalbody)?;
         self.fblocks.pop();
         self.close_segment(cleanup);
@@ -118,7 +125,11 @@ impl<'a> Unit<'a> {
                     self.store_name(name, e);
                     self.close_segment(dispatch);
                     let cleanup = self.open_region();
-                    self.fblocks.push(FBlock::Handler { region: cleanup, saved, name: Some(name) });
+                    self.fblocks.push(FBlock::Handler {
+                        region: cleanup,
+                        saved,
+                        name: Some(name),
+                    });
                     self.stmts(&h.body)?;
                     self.fblocks.pop();
                     self.close_segment(cleanup);
@@ -128,7 +139,11 @@ impl<'a> Unit<'a> {
                     named.push((cleanup, name));
                 }
                 None => {
-                    self.fblocks.push(FBlock::Handler { region: dispatch, saved, name: None });
+                    self.fblocks.push(FBlock::Handler {
+                        region: dispatch,
+                        saved,
+                        name: None,
+                    });
                     self.stmts(&h.body)?;
                     self.fblocks.pop();
                     self.emit(Op::RestoreExc, 0, saved, 0, 0);
@@ -221,7 +236,11 @@ impl<'a> Unit<'a> {
                     self.fblocks.extend(inner);
                     result?;
                 }
-                FBlock::Handler { region, saved, name } => {
+                FBlock::Handler {
+                    region,
+                    saved,
+                    name,
+                } => {
                     let (region, saved, name) = (*region, *saved, *name);
                     self.close_segment(region);
                     reopen.push(region);
@@ -236,7 +255,9 @@ impl<'a> Unit<'a> {
     }
 
     fn needs_unwind_code(&self) -> bool {
-        self.fblocks.iter().any(|f| matches!(f, FBlock::TryFinally { .. } | FBlock::Handler { .. }))
+        self.fblocks
+            .iter()
+            .any(|f| matches!(f, FBlock::TryFinally { .. } | FBlock::Handler { .. }))
     }
 
     pub(crate) fn return_stmt(&mut self, r: &'a ast::StmtReturn) -> R {
@@ -264,7 +285,11 @@ impl<'a> Unit<'a> {
     }
 
     pub(crate) fn break_or_continue(&mut self, range: TextRange, is_break: bool) -> R {
-        let Some(idx) = self.fblocks.iter().rposition(|f| matches!(f, FBlock::Loop { .. })) else {
+        let Some(idx) = self
+            .fblocks
+            .iter()
+            .rposition(|f| matches!(f, FBlock::Loop { .. }))
+        else {
             return if is_break {
                 self.syntax(range, "'break' outside loop")
             } else {
@@ -278,7 +303,12 @@ impl<'a> Unit<'a> {
             let header = *header;
             if is_break {
                 let j = self.emit_jump(Op::Jump, 0);
-                if let FBlock::Loop { breaks, break_states, .. } = &mut self.fblocks[idx] {
+                if let FBlock::Loop {
+                    breaks,
+                    break_states,
+                    ..
+                } = &mut self.fblocks[idx]
+                {
                     breaks.push(j);
                     break_states.push(flow);
                 }

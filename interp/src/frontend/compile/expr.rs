@@ -97,7 +97,9 @@ impl<'a> Unit<'a> {
             Expr::BooleanLiteral(b) => Const::Bool(b.value),
             Expr::NoneLiteral(_) => Const::None,
             Expr::EllipsisLiteral(_) => Const::Ellipsis,
-            Expr::UnaryOp(u) if u.op == UnaryOp::USub && matches!(*u.operand, Expr::NumberLiteral(_)) => {
+            Expr::UnaryOp(u)
+                if u.op == UnaryOp::USub && matches!(*u.operand, Expr::NumberLiteral(_)) =>
+            {
                 match self.const_value(&u.operand)? {
                     Const::Int(i) => match i.checked_neg() {
                         Some(n) => Const::Int(n),
@@ -108,9 +110,12 @@ impl<'a> Unit<'a> {
                     _ => return None,
                 }
             }
-            Expr::Tuple(t) => {
-                Const::Tuple(t.elts.iter().map(|x| self.const_value(x)).collect::<Option<Vec<_>>>()?)
-            }
+            Expr::Tuple(t) => Const::Tuple(
+                t.elts
+                    .iter()
+                    .map(|x| self.const_value(x))
+                    .collect::<Option<Vec<_>>>()?,
+            ),
             _ => return None,
         })
     }
@@ -174,7 +179,9 @@ impl<'a> Unit<'a> {
         match e {
             Expr::Name(n) => self.load_name(n, dst)?,
             Expr::BinOp(b) => {
-                let Some((op, _)) = binop(b.op) else { return self.unsupported(b.range, "matrix multiplication (@)") };
+                let Some((op, _)) = binop(b.op) else {
+                    return self.unsupported(b.range, "matrix multiplication (@)");
+                };
                 let l = self.expr_any(&b.left)?;
                 let r = self.expr_any(&b.right)?;
                 self.at(b.range);
@@ -240,7 +247,12 @@ impl<'a> Unit<'a> {
             Expr::Generator(c) => self.comprehension(c, &c.generators, &c.elt, None, dst)?,
             Expr::DictComp(c) => match &c.key {
                 Some(k) => self.comprehension(c, &c.generators, k, Some(&c.value), dst)?,
-                None => return self.syntax(c.range, "dict unpacking cannot be used in dict comprehension"),
+                None => {
+                    return self.syntax(
+                        c.range,
+                        "dict unpacking cannot be used in dict comprehension",
+                    )
+                }
             },
             Expr::Lambda(l) => self.lambda(l, dst)?,
             Expr::FString(f) => self.fstring(f, dst)?,
@@ -271,10 +283,13 @@ impl<'a> Unit<'a> {
             Expr::Named(n) => return self.unsupported(n.range, "assignment expression (:=)"),
             Expr::Await(a) => return self.unsupported(a.range, "await"),
             Expr::TString(t) => return self.unsupported(t.range, "template string"),
-            Expr::IpyEscapeCommand(c) => return self.unsupported(c.range, "IPython escape command"),
-            Expr::StringLiteral(_) | Expr::BooleanLiteral(_) | Expr::NoneLiteral(_) | Expr::EllipsisLiteral(_) => {
-                unreachable_const(self, e, dst)
+            Expr::IpyEscapeCommand(c) => {
+                return self.unsupported(c.range, "IPython escape command")
             }
+            Expr::StringLiteral(_)
+            | Expr::BooleanLiteral(_)
+            | Expr::NoneLiteral(_)
+            | Expr::EllipsisLiteral(_) => unreachable_const(self, e, dst),
         }
         self.release(m);
         Ok(())
@@ -313,7 +328,11 @@ impl<'a> Unit<'a> {
     }
 
     fn bool_op(&mut self, b: &'a ast::ExprBoolOp, t: u32) -> R {
-        let jump = if b.op == ast::BoolOp::And { Op::JumpIfFalse } else { Op::JumpIfTrue };
+        let jump = if b.op == ast::BoolOp::And {
+            Op::JumpIfFalse
+        } else {
+            Op::JumpIfTrue
+        };
         let mut ends = Vec::new();
         let mut after_first = None;
         for (i, v) in b.values.iter().enumerate() {
@@ -373,7 +392,9 @@ impl<'a> Unit<'a> {
 
     fn jump_if_inner(&mut self, e: &'a Expr, when: bool, out: &mut Vec<usize>) -> R {
         match e {
-            Expr::UnaryOp(u) if u.op == UnaryOp::Not => return self.jump_if(&u.operand, !when, out),
+            Expr::UnaryOp(u) if u.op == UnaryOp::Not => {
+                return self.jump_if(&u.operand, !when, out)
+            }
             Expr::BoolOp(b) => {
                 let and = b.op == ast::BoolOp::And;
                 let n = b.values.len();
@@ -418,7 +439,14 @@ impl<'a> Unit<'a> {
         }
         let m = self.mark();
         let r = self.expr_any(e)?;
-        out.push(self.emit_jump(if when { Op::JumpIfTrue } else { Op::JumpIfFalse }, r));
+        out.push(self.emit_jump(
+            if when {
+                Op::JumpIfTrue
+            } else {
+                Op::JumpIfFalse
+            },
+            r,
+        ));
         self.release(m);
         Ok(())
     }
@@ -459,7 +487,11 @@ impl<'a> Unit<'a> {
         if let Some(values) = consts {
             // CPython: BUILD_LIST 0; LOAD_CONST tuple; LIST_EXTEND.
             return self.via_temp(dst, |u, t| {
-                let (build, extend) = if kind == Seq::Set { (Op::BuildSet, Op::SetUpdate) } else { (Op::BuildList, Op::ListExtend) };
+                let (build, extend) = if kind == Seq::Set {
+                    (Op::BuildSet, Op::SetUpdate)
+                } else {
+                    (Op::BuildList, Op::ListExtend)
+                };
                 u.emit(build, 0, t, 0, 0);
                 let k = u.temp();
                 u.load_const(k, Const::Tuple(values));
@@ -482,7 +514,11 @@ impl<'a> Unit<'a> {
         }
         // Incremental: leading plain elements in one build, then append/extend.
         self.via_temp(dst, |u, acc| {
-            let lead = elts.iter().take(CHUNK).take_while(|e| !matches!(e, Expr::Starred(_))).count();
+            let lead = elts
+                .iter()
+                .take(CHUNK)
+                .take_while(|e| !matches!(e, Expr::Starred(_)))
+                .count();
             let base = u.temps(lead as u32);
             for (i, e) in elts[..lead].iter().enumerate() {
                 u.expr_to(e, base + i as u32)?;

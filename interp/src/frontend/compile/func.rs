@@ -53,7 +53,8 @@ impl<'a> Unit<'a> {
             }
         }
         let closure = !child.freevars.is_empty();
-        let count = u32::from(!positional.is_empty()) + u32::from(!keyword.is_empty()) + u32::from(closure);
+        let count =
+            u32::from(!positional.is_empty()) + u32::from(!keyword.is_empty()) + u32::from(closure);
         let c = if count > 0 { self.temps(count) } else { 0 };
         let mut slot = c;
         let mut aux = 0u8;
@@ -84,7 +85,11 @@ impl<'a> Unit<'a> {
             let m2 = self.mark();
             let base = self.temps(child.freevars.len() as u32);
             for (i, name) in child.freevars.iter().enumerate() {
-                let own_class_cell = if name == "__class__" { self.class_cell } else { None };
+                let own_class_cell = if name == "__class__" {
+                    self.class_cell
+                } else {
+                    None
+                };
                 let Some(reg) = own_class_cell.or_else(|| self.locals.get(name).copied()) else {
                     return self.syntax(TextRange::default(), crate::frontend::INTERNAL_ERROR);
                 };
@@ -201,7 +206,8 @@ impl<'a> Unit<'a> {
         dst: u32,
     ) -> R {
         let child = self.child_scope(node, node.range())?;
-        let crate::frontend::scope::Kind::Comprehension(kind) = self.ctx.table.scopes[child].kind else {
+        let crate::frontend::scope::Kind::Comprehension(kind) = self.ctx.table.scopes[child].kind
+        else {
             return self.syntax(node.range(), crate::frontend::INTERNAL_ERROR);
         };
         let Some(first) = generators.first() else {
@@ -209,7 +215,9 @@ impl<'a> Unit<'a> {
         };
         let m = self.mark();
         let f = self.temps(2);
-        self.make_function(child, None, f, |u| u.comprehension_body(kind, generators, elt, value))?;
+        self.make_function(child, None, f, |u| {
+            u.comprehension_body(kind, generators, elt, value)
+        })?;
         let it = self.expr_any(&first.iter)?;
         self.at(first.iter.range());
         self.emit(Op::GetIter, 0, f + 1, it, 0);
@@ -276,7 +284,11 @@ impl<'a> Unit<'a> {
             match kind {
                 CompKind::List | CompKind::Set => {
                     let v = self.expr_any(elt)?;
-                    let op = if kind == CompKind::List { Op::ListAppend } else { Op::SetAdd };
+                    let op = if kind == CompKind::List {
+                        Op::ListAppend
+                    } else {
+                        Op::SetAdd
+                    };
                     self.emit(op, 0, acc, v, 0);
                 }
                 CompKind::Dict => {

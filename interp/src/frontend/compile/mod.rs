@@ -50,7 +50,11 @@ pub(crate) fn compile_module(
     map: &SourceMap<'_>,
     filename: &str,
 ) -> R<CodeUnit> {
-    let ctx = Ctx { table, map, filename };
+    let ctx = Ctx {
+        table,
+        map,
+        filename,
+    };
     let mut unit = Unit::new(&ctx, 0);
     unit.module_body(&module.body)?;
     unit.finish()
@@ -98,7 +102,9 @@ fn const_key(c: &Const) -> Option<ConstKey> {
         Const::Float(f) => ConstKey::Float(f.to_bits()),
         Const::Str(s) => ConstKey::Str(s.clone()),
         Const::Ellipsis => ConstKey::Ellipsis,
-        Const::Tuple(items) => ConstKey::Tuple(items.iter().map(const_key).collect::<Option<Vec<_>>>()?),
+        Const::Tuple(items) => {
+            ConstKey::Tuple(items.iter().map(const_key).collect::<Option<Vec<_>>>()?)
+        }
         Const::Code(_) => return None,
     })
 }
@@ -135,7 +141,11 @@ pub(crate) enum FBlock<'a> {
     TryFinally { region: usize, body: &'a [Stmt] },
     /// An except clause's body (or handler code): unwinding restores the handled
     /// exception and unbinds the `as` name.
-    Handler { region: usize, saved: u32, name: Option<&'a str> },
+    Handler {
+        region: usize,
+        saved: u32,
+        name: Option<&'a str>,
+    },
 }
 
 /// A protected range of code, possibly split into several segments.
@@ -178,7 +188,13 @@ impl<'a> Unit<'a> {
             Kind::Class => CodeKind::ClassBody,
             _ => CodeKind::Function,
         };
-        let mut code = CodeUnit::new(&scope.name, &scope.qualname, ctx.filename, kind, scope.first_line);
+        let mut code = CodeUnit::new(
+            &scope.name,
+            &scope.qualname,
+            ctx.filename,
+            kind,
+            scope.first_line,
+        );
         code.is_generator = scope.is_generator;
         code.argcount = scope.argcount;
         code.posonlycount = scope.posonlycount;
@@ -197,7 +213,9 @@ impl<'a> Unit<'a> {
             _ => {
                 names.extend(scope.params.iter().cloned());
                 for s in &scope.symbols {
-                    if matches!(s.scope, Resolved::Local | Resolved::Cell) && !scope.params.contains(&s.name) {
+                    if matches!(s.scope, Resolved::Local | Resolved::Cell)
+                        && !scope.params.contains(&s.name)
+                    {
                         names.push(s.name.clone());
                     }
                 }
@@ -248,12 +266,19 @@ impl<'a> Unit<'a> {
         self.emit(Op::Return, 0, r, 0, 0);
         for &(start, end, region) in &self.entries {
             let handler = self.regions[region].handler.unwrap_or(end);
-            self.code.exc_table.push(ExcEntry { start, end, handler });
+            self.code.exc_table.push(ExcEntry {
+                start,
+                end,
+                handler,
+            });
         }
         if self.too_large || self.code.insns.len() > u32::MAX as usize / 2 {
             return Err(self.ctx.map.unsupported(
                 TextSize::new(0),
-                format!("code unit {} too large (more than 65535 registers, constants or names)", self.code.qualname),
+                format!(
+                    "code unit {} too large (more than 65535 registers, constants or names)",
+                    self.code.qualname
+                ),
             ));
         }
         self.code.nregs = self.max_reg as u16;
@@ -322,7 +347,11 @@ impl<'a> Unit<'a> {
     pub(crate) fn emit(&mut self, op: Op, aux: u8, a: u32, b: u32, c: u32) {
         // An empty register window may start past the frame: point it at a real register.
         let (a, b) = match op {
-            Op::BuildList | Op::BuildTuple | Op::BuildSet | Op::BuildDict | Op::BuildString if c == 0 => (a, a),
+            Op::BuildList | Op::BuildTuple | Op::BuildSet | Op::BuildDict | Op::BuildString
+                if c == 0 =>
+            {
+                (a, a)
+            }
             Op::Unpack if c == 0 => (b, b),
             _ => (a, b),
         };
@@ -415,13 +444,22 @@ impl<'a> Unit<'a> {
             Kind::Module => Access::Global,
             Kind::Class => match resolved {
                 Resolved::GlobalExplicit => Access::Global,
-                Resolved::Free => Access::Deref { reg: self.locals[name], free: true },
+                Resolved::Free => Access::Deref {
+                    reg: self.locals[name],
+                    free: true,
+                },
                 _ => Access::Name,
             },
             _ => match resolved {
                 Resolved::Local => Access::Reg(self.locals[name]),
-                Resolved::Cell => Access::Deref { reg: self.locals[name], free: false },
-                Resolved::Free => Access::Deref { reg: self.locals[name], free: true },
+                Resolved::Cell => Access::Deref {
+                    reg: self.locals[name],
+                    free: false,
+                },
+                Resolved::Free => Access::Deref {
+                    reg: self.locals[name],
+                    free: true,
+                },
                 Resolved::GlobalExplicit | Resolved::GlobalImplicit => Access::Global,
             },
         }
@@ -436,7 +474,12 @@ impl<'a> Unit<'a> {
         if self.ctx.table.module_defined.contains(name) {
             return Ok(());
         }
-        if access == Access::Name && self.scope.symbol(name).is_some_and(|s| s.scope == Resolved::Local) {
+        if access == Access::Name
+            && self
+                .scope
+                .symbol(name)
+                .is_some_and(|s| s.scope == Resolved::Local)
+        {
             return Ok(());
         }
         self.unsupported(range, format!("{name}()"))
@@ -482,7 +525,10 @@ impl<'a> Unit<'a> {
 
     pub(crate) fn open_region(&mut self) -> usize {
         let pc = self.pc();
-        self.regions.push(Region { seg_start: Some(pc), handler: None });
+        self.regions.push(Region {
+            seg_start: Some(pc),
+            handler: None,
+        });
         self.regions.len() - 1
     }
 

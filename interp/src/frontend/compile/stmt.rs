@@ -69,14 +69,26 @@ impl<'a> Unit<'a> {
                 self.function_def(f)
             }
             Stmt::ClassDef(c) => self.class_def(c),
-            Stmt::With(w) => self.unsupported(w.range, if w.is_async { "async with" } else { "with statement" }),
+            Stmt::With(w) => self.unsupported(
+                w.range,
+                if w.is_async {
+                    "async with"
+                } else {
+                    "with statement"
+                },
+            ),
             Stmt::Match(m) => self.unsupported(m.range, "match statement"),
             Stmt::TypeAlias(t) => self.unsupported(t.range, "type alias"),
             Stmt::IpyEscapeCommand(c) => self.unsupported(c.range, "IPython escape command"),
         }
     }
 
-    fn if_stmt(&mut self, test: &'a Expr, body: &'a [Stmt], clauses: &'a [ast::ElifElseClause]) -> R {
+    fn if_stmt(
+        &mut self,
+        test: &'a Expr,
+        body: &'a [Stmt],
+        clauses: &'a [ast::ElifElseClause],
+    ) -> R {
         let mut orelse = Vec::new();
         self.jump_if(test, false, &mut orelse)?;
         let after_test = self.flow.clone();
@@ -116,7 +128,11 @@ impl<'a> Unit<'a> {
     /// the states at the breaks.
     fn end_loop(&mut self) -> Vec<super::Flow> {
         match self.fblocks.pop() {
-            Some(FBlock::Loop { breaks, break_states, .. }) => {
+            Some(FBlock::Loop {
+                breaks,
+                break_states,
+                ..
+            }) => {
                 for j in breaks {
                     self.patch_here(j);
                 }
@@ -134,7 +150,11 @@ impl<'a> Unit<'a> {
             self.jump_if(&w.test, false, &mut exit)?;
         }
         let exit_flow = if forever { None } else { self.flow.clone() };
-        self.fblocks.push(FBlock::Loop { header, breaks: Vec::new(), break_states: Vec::new() });
+        self.fblocks.push(FBlock::Loop {
+            header,
+            breaks: Vec::new(),
+            break_states: Vec::new(),
+        });
         self.stmts(&w.body)?;
         if self.flow.is_some() {
             self.at(w.range);
@@ -167,7 +187,11 @@ impl<'a> Unit<'a> {
         self.at(f.range);
         let exit = self.emit_jump(Op::ForIter, x);
         let exit_flow = self.flow.clone();
-        self.fblocks.push(FBlock::Loop { header, breaks: Vec::new(), break_states: Vec::new() });
+        self.fblocks.push(FBlock::Loop {
+            header,
+            breaks: Vec::new(),
+            break_states: Vec::new(),
+        });
         self.store_target(&f.target, x)?;
         self.stmts(&f.body)?;
         if self.flow.is_some() {
