@@ -209,6 +209,30 @@ fn const_value(
             }
             t.new_tuple(vs)
         }
+        Const::FrozenSet(items) => {
+            // CPython builds the constant twice: frozenset(tuple) when folding,
+            // then again from that set's iteration order when it merges
+            // constants; the second build fixes the table layout.
+            let keep_list = runtime::ops::cast::<List>(keep).expect("list");
+            let mut vs = Vec::with_capacity(items.len());
+            for i in items {
+                let v = const_value(t, i, module, keep)?;
+                keep_list.push(v);
+                vs.push(v);
+            }
+            let first = t.new_tuple(vs);
+            keep_list.push(first);
+            let folded = runtime::ops::set::from_iterable(t, first, true)
+                .map_err(|_| VerifyError("unhashable frozenset constant".into()))?;
+            keep_list.push(folded);
+            let order = runtime::ops::cast::<Set>(folded)
+                .map(|s| s.table.keys())
+                .unwrap_or_default();
+            let second = t.new_tuple(order);
+            keep_list.push(second);
+            runtime::ops::set::from_iterable(t, second, true)
+                .map_err(|_| VerifyError("unhashable frozenset constant".into()))?
+        }
         Const::Code(u) => {
             verify(u)?;
             load_inner(t, u, module, keep)?.as_value()

@@ -264,7 +264,7 @@ fn mutate(rng: &mut Rng, src: &str) -> String {
 /// Pathological shapes: deep nesting, long chains, huge literals.
 fn deep(rng: &mut Rng) -> String {
     let n = [10, 150, 199, 200, 201, 1000, 2500, 3500, 20_000, 100_000][rng.below(10)];
-    match rng.below(14) {
+    match rng.below(15) {
         0 => format!("x = {}1{}\n", "(".repeat(n), ")".repeat(n)),
         1 => format!("x = {}1{}\n", "[".repeat(n), "]".repeat(n)),
         2 => format!("x = {}1\n", "-".repeat(n)),
@@ -296,6 +296,7 @@ fn deep(rng: &mut Rng) -> String {
             "f'{".repeat(n.min(300)),
             "}'".repeat(n.min(300))
         ),
+        13 if rng.below(2) == 0 => format!("if x:\n    pass\n{}", "elif y:\n    z = 1\n".repeat(n)),
         _ => format!("x = [{}]\n", "-1, ".repeat(n)),
     }
 }
@@ -355,7 +356,7 @@ fn corpus_compiles_or_is_refused() {
 #[test]
 fn fuzz_front_end() {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    let budget = Duration::from_secs(6);
+    let budget = Duration::from_secs(4);
     let start = Instant::now();
     let mut count = 0usize;
     let mut stats = Stats::default();

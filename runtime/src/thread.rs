@@ -59,7 +59,24 @@ builtin_classes! {
     code: "code" < object => Builtin,
     generator: "generator" < object => Builtin,
     iterator: "iterator" < object => Builtin,
+    map: "map" < object => Builtin,
+    filter: "filter" < object => Builtin,
+    zip: "zip" < object => Builtin,
+    enumerate: "enumerate" < object => Builtin,
+    reversed: "reversed" < object => Builtin,
+    list_iterator: "list_iterator" < object => Builtin,
+    list_reverseiterator: "list_reverseiterator" < object => Builtin,
+    tuple_iterator: "tuple_iterator" < object => Builtin,
+    range_iterator: "range_iterator" < object => Builtin,
+    str_iterator: "str_ascii_iterator" < object => Builtin,
+    dict_keyiterator: "dict_keyiterator" < object => Builtin,
+    dict_valueiterator: "dict_valueiterator" < object => Builtin,
+    dict_itemiterator: "dict_itemiterator" < object => Builtin,
+    set_iterator: "set_iterator" < object => Builtin,
+    callable_iterator: "callable_iterator" < object => Builtin,
     dict_keys: "dict_keys" < object => Builtin,
+    dict_values: "dict_values" < object => Builtin,
+    dict_items: "dict_items" < object => Builtin,
     base_exception: "BaseException" < object => Exception,
     system_exit: "SystemExit" < base_exception => Exception,
     keyboard_interrupt: "KeyboardInterrupt" < base_exception => Exception,
@@ -433,8 +450,37 @@ impl Thread {
                 Kind::Module => c.module,
                 Kind::Code | Kind::Shape | Kind::GlobalCell => c.code,
                 Kind::Generator => c.generator,
-                Kind::Iter => c.iterator,
-                Kind::DictView => c.dict_keys,
+                Kind::Iter => {
+                    // SAFETY: the kind is Iter.
+                    let it: Gc<IterObj> = unsafe { Gc::from_header(h) };
+                    match it.state.get() {
+                        IterState::List { .. } => c.list_iterator,
+                        IterState::ListRev { .. } => c.list_reverseiterator,
+                        IterState::Tuple { .. } => c.tuple_iterator,
+                        IterState::Range { .. } => c.range_iterator,
+                        IterState::Str { .. } => c.str_iterator,
+                        IterState::Dict { which: 0, .. } => c.dict_keyiterator,
+                        IterState::Dict { which: 1, .. } => c.dict_valueiterator,
+                        IterState::Dict { .. } => c.dict_itemiterator,
+                        IterState::Set { .. } => c.set_iterator,
+                        IterState::Enumerate { .. } => c.enumerate,
+                        IterState::Zip { .. } => c.zip,
+                        IterState::Map { .. } => c.map,
+                        IterState::Filter { .. } => c.filter,
+                        IterState::Seq { step: -1, .. } => c.reversed,
+                        IterState::Callable { .. } => c.callable_iterator,
+                        IterState::Seq { .. } | IterState::Exhausted => c.iterator,
+                    }
+                }
+                Kind::DictView => {
+                    // SAFETY: the kind is DictView.
+                    let dv: Gc<DictView> = unsafe { Gc::from_header(h) };
+                    match dv.which {
+                        0 => c.dict_keys,
+                        1 => c.dict_values,
+                        _ => c.dict_items,
+                    }
+                }
             };
         }
         if v.is_bool() {
@@ -611,7 +657,24 @@ impl Classes {
             code,
             generator,
             iterator,
+            map,
+            filter,
+            zip,
+            enumerate,
+            reversed,
+            list_iterator,
+            list_reverseiterator,
+            tuple_iterator,
+            range_iterator,
+            str_iterator,
+            dict_keyiterator,
+            dict_valueiterator,
+            dict_itemiterator,
+            set_iterator,
+            callable_iterator,
             dict_keys,
+            dict_values,
+            dict_items,
             base_exception,
             system_exit,
             keyboard_interrupt,

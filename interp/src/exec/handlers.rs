@@ -801,13 +801,11 @@ pub(super) fn SetAdd(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyRes
 
 #[inline(never)]
 fn set_update(t: &mut Thread, s: Value, src: Value) -> PyResult<()> {
-    let items = ops::collect_list(t, src)?;
-    if let Some(s) = cast::<Set>(s) {
-        for x in items.snapshot() {
-            ops::set::add(t, s, x)?;
-        }
-    }
-    Ok(())
+    let Some(s) = cast::<Set>(s) else {
+        return Ok(());
+    };
+    // `set.update` semantics: sets merge table to table, as CPython does.
+    ops::set::method_op(t, s, src, "update").map(|_| ())
 }
 
 pub(super) fn SetUpdate(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {

@@ -24,7 +24,7 @@ pub(crate) const MAX_PARENS: usize = 200;
 /// CPython's `MAXINDENT`.
 pub(crate) const MAX_INDENT: usize = 100;
 /// Bound on the operator-chain measure (see invariant 4).
-pub(crate) const MAX_CHAIN: u32 = 6000;
+pub(crate) const MAX_CHAIN: u32 = 10_000;
 
 pub(crate) const TOO_MANY_PARENS: &str = "too many nested parentheses";
 pub(crate) const TOO_MANY_INDENTS: &str = "too many levels of indentation";

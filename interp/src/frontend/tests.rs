@@ -400,6 +400,14 @@ fn nesting_limits_do_not_crash() {
         err(&indents).to_string(),
         "SyntaxError: too many levels of indentation"
     );
+    // Long flat shapes are iterated, not recursed.
+    let elifs = format!(
+        "if x:\n    pass\n{}else:\n    pass\n",
+        "elif x:\n    pass\n".repeat(50_000)
+    );
+    assert!(compile(&elifs, "t.py").is_ok());
+    let concat = format!("x = {}\n", "'a' ".repeat(100_000));
+    assert!(compile(&concat, "t.py").is_ok());
     // Within CPython's limits, deep expressions compile.
     let sum = format!("x = {}1\n", "1+".repeat(1000));
     assert!(compile(&sum, "t.py").is_ok());

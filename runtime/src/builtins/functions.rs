@@ -1,7 +1,7 @@
 //! The functions of the builtins module (`print`, `len`, `sorted`, ...).
 
 use super::args::{self, int_arg, kwarg, with_kw};
-use super::{def_fn, def_global};
+use super::{def_fn, def_global, def_static};
 use crate::bytecode::BinOp;
 use crate::gc::Gc;
 use crate::num;
@@ -22,11 +22,25 @@ pub fn install(t: &mut Thread) {
     def_fn(t, "any", any);
     def_fn(t, "all", all);
     def_fn(t, "sorted", sorted);
-    def_fn(t, "reversed", reversed);
-    def_fn(t, "enumerate", enumerate);
-    def_fn(t, "zip", zip);
-    def_fn(t, "map", map);
-    def_fn(t, "filter", filter);
+    // These are classes in CPython (`isinstance(m, map)`); their
+    // constructors are the functions below.
+    let c = &t.classes;
+    let (cr, ce, cz, cm, cf) = (c.reversed, c.enumerate, c.zip, c.map, c.filter);
+    def_static(t, cr, "__new__", "reversed.__new__", |t, a, k| {
+        reversed(t, &a[1..], k)
+    });
+    def_static(t, ce, "__new__", "enumerate.__new__", |t, a, k| {
+        enumerate(t, &a[1..], k)
+    });
+    def_static(t, cz, "__new__", "zip.__new__", |t, a, k| {
+        zip(t, &a[1..], k)
+    });
+    def_static(t, cm, "__new__", "map.__new__", |t, a, k| {
+        map(t, &a[1..], k)
+    });
+    def_static(t, cf, "__new__", "filter.__new__", |t, a, k| {
+        filter(t, &a[1..], k)
+    });
     def_fn(t, "iter", iter);
     def_fn(t, "next", next);
     def_fn(t, "isinstance", isinstance);
@@ -54,23 +68,22 @@ pub fn install(t: &mut Thread) {
     def_global(t, "NotImplemented", ni);
     def_global(t, "__debug__", Value::TRUE);
     for (name, cls) in t.classes.all() {
-        if !name.starts_with('<')
-            && !matches!(
-                name,
-                "NoneType"
-                    | "function"
-                    | "builtin_function_or_method"
-                    | "method"
-                    | "cell"
-                    | "module"
-                    | "code"
-                    | "generator"
-                    | "iterator"
-                    | "dict_keys"
-                    | "ellipsis"
-                    | "NotImplementedType"
-            )
-        {
+        let public = matches!(name, "map" | "filter" | "zip" | "enumerate" | "reversed")
+            || !(name.contains("iterator") || name.starts_with("dict_"));
+        let hidden = matches!(
+            name,
+            "NoneType"
+                | "function"
+                | "builtin_function_or_method"
+                | "method"
+                | "cell"
+                | "module"
+                | "code"
+                | "generator"
+                | "ellipsis"
+                | "NotImplementedType"
+        );
+        if public && !hidden && !name.starts_with('<') {
             def_global(t, name, cls.as_value());
         }
     }

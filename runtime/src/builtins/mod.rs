@@ -5,11 +5,19 @@
 
 pub mod args;
 pub mod cpython_names;
+pub mod dunders;
 pub mod format;
+pub mod format_fields;
+pub mod format_percent;
 pub mod functions;
 pub mod modules;
 pub mod sort;
+pub mod str_case;
+pub mod str_layout;
 pub mod str_methods;
+pub mod str_search;
+pub mod str_split;
+pub mod str_tables;
 pub mod types;
 
 use crate::gc::Gc;
@@ -23,6 +31,7 @@ pub use cpython_names::{cpython_has_attr, is_stdlib_module};
 pub fn install(t: &mut Thread) {
     types::install(t);
     functions::install(t);
+    dunders::install(t);
 }
 
 /// Binds `name` in the builtins module.

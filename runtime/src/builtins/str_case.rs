@@ -11,72 +11,129 @@
 use super::str_tables::{self as tables, in_table};
 use crate::num::{is_py_space, unicode_digit_value};
 
+/// Assigned characters whose case mapping or `Lowercase` property changed
+/// after Unicode 14.0 in the newer Unicode of Rust's standard library:
+/// CPython 3.11 maps each to itself.
+const CASE_CHANGED: [u32; 10] = [
+    0x19b, 0x264, 0x295, 0x10fc, 0xa7d3, 0xa7d5, 0xa7f2, 0xa7f3, 0xa7f4, 0xab69,
+];
+
+/// Those of [`CASE_CHANGED`] that are not lowercase in Unicode 14.0.
+const LOWERCASE_CHANGED: [u32; 5] = [0x10fc, 0xa7f2, 0xa7f3, 0xa7f4, 0xab69];
+
+/// Whether CPython 3.11 maps `c` to itself although Rust's Unicode may not:
+/// the characters above, and characters unassigned in Unicode 14.0 (which
+/// are not printable; no unprintable character has a case mapping).
+fn keeps_case(c: char) -> bool {
+    !c.is_ascii() && (CASE_CHANGED.contains(&(c as u32)) || !char_is_printable(c))
+}
+
 /// Category Lt (`Py_UNICODE_ISTITLE`).
 pub fn is_titlecase_char(c: char) -> bool {
     !c.is_ascii() && in_table(tables::TITLECASE, c)
 }
 
+/// The `Uppercase` property in Unicode 14.0 (`Py_UNICODE_ISUPPER`).
+pub fn is_upper_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_uppercase();
+    }
+    c.is_uppercase() && char_is_printable(c)
+}
+
+/// The `Lowercase` property in Unicode 14.0 (`Py_UNICODE_ISLOWER`); U+0295
+/// stopped being lowercase later.
+pub fn is_lower_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_lowercase();
+    }
+    (c.is_lowercase() && char_is_printable(c) && !LOWERCASE_CHANGED.contains(&(c as u32)))
+        || c == '\u{295}'
+}
+
 /// Unicode `Cased`: Lowercase, Uppercase or Lt.
 pub fn is_cased(c: char) -> bool {
-    c.is_lowercase() || c.is_uppercase() || is_titlecase_char(c)
+    is_lower_char(c) || is_upper_char(c) || is_titlecase_char(c)
+}
+
+/// Appends the full uppercase mapping of `c`.
+fn push_upper(out: &mut String, c: char) {
+    if keeps_case(c) {
+        out.push(c);
+    } else {
+        out.extend(c.to_uppercase());
+    }
 }
 
 /// Appends the full titlecase mapping of `c`.
 fn push_title(out: &mut String, c: char) {
     match tables::title_exception(c) {
         Some(m) => out.push_str(m),
-        None => out.extend(c.to_uppercase()),
+        None => push_upper(out, c),
     }
 }
 
 /// `str.upper()`.
 pub fn upper(s: &str) -> String {
     if s.is_ascii() {
-        s.to_ascii_uppercase()
-    } else {
-        s.to_uppercase()
+        return s.to_ascii_uppercase();
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        push_upper(&mut out, c);
+    }
+    out
+}
+
+/// Calls `f(c, lower)` for each character `c` of `s` with its full
+/// lowercase mapping in context: a capital sigma becomes final or not as in
+/// the whole string (CPython's `lower_ucs4`).
+fn for_each_lower(s: &str, mut f: impl FnMut(char, &str)) {
+    let lowered = s.to_lowercase();
+    let mut pos = 0;
+    let mut buf = [0u8; 4];
+    for c in s.chars() {
+        let n = c.to_lowercase().count();
+        let len: usize = lowered[pos..].chars().take(n).map(char::len_utf8).sum();
+        let piece = &lowered[pos..pos + len];
+        pos += len;
+        if keeps_case(c) {
+            f(c, c.encode_utf8(&mut buf));
+        } else {
+            f(c, piece);
+        }
     }
 }
 
 /// `str.lower()`.
 pub fn lower(s: &str) -> String {
     if s.is_ascii() {
-        s.to_ascii_lowercase()
-    } else {
-        s.to_lowercase()
+        return s.to_ascii_lowercase();
     }
-}
-
-/// The lowercase mapping of each character of `s` in its context (a capital
-/// sigma becomes final or not as in the whole string), as `(char, mapping)`.
-fn lower_pieces(s: &str) -> Vec<(char, String)> {
-    let lowered = s.to_lowercase();
-    let mut rest = lowered.chars();
-    s.chars()
-        .map(|c| {
-            let n = c.to_lowercase().count();
-            (c, rest.by_ref().take(n).collect())
-        })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    for_each_lower(s, |_, low| out.push_str(low));
+    out
 }
 
 /// `str.capitalize()`: the first character titlecased, the rest lowercased.
 pub fn capitalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
     if s.is_ascii() {
-        let mut out = s.to_ascii_lowercase();
+        out.push_str(&s.to_ascii_lowercase());
         if let Some(first) = out.get_mut(0..1) {
             first.make_ascii_uppercase();
         }
         return out;
     }
-    let mut out = String::with_capacity(s.len());
-    for (i, (c, low)) in lower_pieces(s).into_iter().enumerate() {
-        if i == 0 {
+    let mut first = true;
+    for_each_lower(s, |c, low| {
+        if first {
             push_title(&mut out, c);
+            first = false;
         } else {
-            out.push_str(&low);
+            out.push_str(low);
         }
-    }
+    });
     out
 }
 
@@ -96,14 +153,14 @@ pub fn title(s: &str) -> String {
         }
         return out;
     }
-    for (c, low) in lower_pieces(s) {
+    for_each_lower(s, |c, low| {
         if prev_cased {
-            out.push_str(&low);
+            out.push_str(low);
         } else {
             push_title(&mut out, c);
         }
         prev_cased = is_cased(c);
-    }
+    });
     out
 }
 
@@ -120,15 +177,15 @@ pub fn swapcase(s: &str) -> String {
         }
         return out;
     }
-    for (c, low) in lower_pieces(s) {
-        if c.is_uppercase() {
-            out.push_str(&low);
-        } else if c.is_lowercase() {
-            out.extend(c.to_uppercase());
+    for_each_lower(s, |c, low| {
+        if is_upper_char(c) {
+            out.push_str(low);
+        } else if is_lower_char(c) {
+            push_upper(&mut out, c);
         } else {
             out.push(c);
         }
-    }
+    });
     out
 }
 
@@ -137,10 +194,10 @@ pub fn swapcase(s: &str) -> String {
 pub fn is_upper(s: &str) -> bool {
     let mut cased = false;
     for c in s.chars() {
-        if c.is_lowercase() || is_titlecase_char(c) {
+        if is_lower_char(c) || is_titlecase_char(c) {
             return false;
         }
-        cased = cased || c.is_uppercase();
+        cased = cased || is_upper_char(c);
     }
     cased
 }
@@ -149,10 +206,10 @@ pub fn is_upper(s: &str) -> bool {
 pub fn is_lower(s: &str) -> bool {
     let mut cased = false;
     for c in s.chars() {
-        if c.is_uppercase() || is_titlecase_char(c) {
+        if is_upper_char(c) || is_titlecase_char(c) {
             return false;
         }
-        cased = cased || c.is_lowercase();
+        cased = cased || is_lower_char(c);
     }
     cased
 }
@@ -163,13 +220,13 @@ pub fn is_title(s: &str) -> bool {
     let mut cased = false;
     let mut prev_cased = false;
     for c in s.chars() {
-        if c.is_uppercase() || is_titlecase_char(c) {
+        if is_upper_char(c) || is_titlecase_char(c) {
             if prev_cased {
                 return false;
             }
             prev_cased = true;
             cased = true;
-        } else if c.is_lowercase() {
+        } else if is_lower_char(c) {
             if !prev_cased {
                 return false;
             }
@@ -284,7 +341,10 @@ mod tests {
             "They'Re Bill'S Friends From The Uk"
         );
         // 'hello_world foo-bar 3rd x1y'.title()
-        assert_eq!(title("hello_world foo-bar 3rd x1y"), "Hello_World Foo-Bar 3Rd X1Y");
+        assert_eq!(
+            title("hello_world foo-bar 3rd x1y"),
+            "Hello_World Foo-Bar 3Rd X1Y"
+        );
         // 'ǆemal ŉ ß ﬁx'.title()
         assert_eq!(title("ǆemal ŉ ß ﬁx"), "ǅemal ʼN Ss Fix");
         // 'ΣΑΣ ΑΣ'.title(), 'aΣ'.title(), 'Σ'.title()
@@ -390,11 +450,24 @@ mod tests {
     #[test]
     fn tables_match_edges() {
         // [c.isalpha() for c in '\u00aa\u00ba\u02c6\u0345\u2160']
-        let got: Vec<bool> = "\u{aa}\u{ba}\u{2c6}\u{345}\u{2160}".chars().map(char_is_alpha).collect();
+        let got: Vec<bool> = "\u{aa}\u{ba}\u{2c6}\u{345}\u{2160}"
+            .chars()
+            .map(char_is_alpha)
+            .collect();
         assert_eq!(got, [true, true, true, false, false]);
         // chr(0x10FFFF).isprintable(), chr(0xE000).isprintable(), chr(0x3000).isprintable()
         assert!(!char_is_printable('\u{10FFFF}'));
         assert!(!char_is_printable('\u{E000}'));
         assert!(!char_is_printable('\u{3000}'));
+        // Case properties that changed after Unicode 14.0 (CPython 3.11's):
+        // '\u019b'.upper(), '\u019b'.islower(), '\u10fc'.islower(), '\u0295'.islower(),
+        // '\u1c89'.lower(), '\u1c89'.isupper(), 'a\u1c8a'.title()
+        assert_eq!(upper("\u{19b}"), "\u{19b}");
+        assert!(is_lower("\u{19b}"));
+        assert!(!is_lower("\u{10fc}"));
+        assert!(is_lower("\u{295}"));
+        assert_eq!(lower("\u{1c89}"), "\u{1c89}");
+        assert!(!is_upper("\u{1c89}"));
+        assert_eq!(title("a\u{1c8a}"), "A\u{1c8a}");
     }
 }

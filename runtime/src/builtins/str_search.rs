@@ -15,7 +15,10 @@ pub struct Text<'a> {
 impl<'a> Text<'a> {
     /// Counts the code points of `s`.
     pub fn new(s: &'a str) -> Text<'a> {
-        Text { s, n: s.chars().count() }
+        Text {
+            s,
+            n: s.chars().count(),
+        }
     }
 
     fn is_ascii(&self) -> bool {
@@ -27,7 +30,10 @@ impl<'a> Text<'a> {
         if self.is_ascii() {
             i
         } else {
-            self.s.char_indices().nth(i).map_or(self.s.len(), |(b, _)| b)
+            self.s
+                .char_indices()
+                .nth(i)
+                .map_or(self.s.len(), |(b, _)| b)
         }
     }
 
@@ -46,7 +52,10 @@ impl<'a> Text<'a> {
             &self.s[start..end]
         } else {
             let b0 = self.byte(start);
-            let len = self.s[b0..].char_indices().nth(end - start).map_or(self.s.len() - b0, |(b, _)| b);
+            let len = self.s[b0..]
+                .char_indices()
+                .nth(end - start)
+                .map_or(self.s.len() - b0, |(b, _)| b);
             &self.s[b0..b0 + len]
         }
     }
@@ -70,16 +79,33 @@ pub fn adjust_indices(start: Option<i64>, end: Option<i64>, len: usize) -> (i64,
 }
 
 /// `s.find(sub, start, end)` (`-1` when absent); `reverse` gives `rfind`.
-pub fn find(s: Text<'_>, sub: Text<'_>, start: Option<i64>, end: Option<i64>, reverse: bool) -> i64 {
+pub fn find(
+    s: Text<'_>,
+    sub: Text<'_>,
+    start: Option<i64>,
+    end: Option<i64>,
+    reverse: bool,
+) -> i64 {
     let (start, end) = adjust_indices(start, end, s.n);
     if end - start < sub.n as i64 {
         return -1;
     }
     let (start, end) = (start as usize, end as usize);
     let hay = s.slice(start, end);
-    let found = if reverse { hay.rfind(sub.s) } else { hay.find(sub.s) };
+    let found = if reverse {
+        hay.rfind(sub.s)
+    } else {
+        hay.find(sub.s)
+    };
     match found {
-        Some(b) => (start + Text { s: hay, n: end - start }.index_of_byte(b)) as i64,
+        Some(b) => {
+            (start
+                + Text {
+                    s: hay,
+                    n: end - start,
+                }
+                .index_of_byte(b)) as i64
+        }
         None => -1,
     }
 }
@@ -99,7 +125,13 @@ pub fn count(s: Text<'_>, sub: Text<'_>, start: Option<i64>, end: Option<i64>) -
 
 /// CPython's `tailmatch`: `startswith` (`at_end == false`) or `endswith`
 /// of one candidate within `s[start:end]`.
-pub fn tailmatch(s: Text<'_>, sub: Text<'_>, start: Option<i64>, end: Option<i64>, at_end: bool) -> bool {
+pub fn tailmatch(
+    s: Text<'_>,
+    sub: Text<'_>,
+    start: Option<i64>,
+    end: Option<i64>,
+    at_end: bool,
+) -> bool {
     let (start, end) = adjust_indices(start, end, s.n);
     let end = end - sub.n as i64;
     if end < start {
@@ -118,7 +150,7 @@ pub fn replace(s: &str, old: &str, new: &str, count: i64) -> String {
     if count < 0 {
         s.replace(old, new)
     } else {
-        s.replacen(old, new, count.min(usize::MAX as i64) as usize)
+        s.replacen(old, new, usize::try_from(count).unwrap_or(usize::MAX))
     }
 }
 

@@ -9,7 +9,7 @@ fn limit(maxsplit: i64) -> usize {
     if maxsplit < 0 {
         usize::MAX
     } else {
-        maxsplit.min(usize::MAX as i64) as usize
+        usize::try_from(maxsplit).unwrap_or(usize::MAX)
     }
 }
 
@@ -97,7 +97,15 @@ pub fn rsplit_whitespace(s: &str, maxsplit: i64) -> Vec<&str> {
 pub fn is_linebreak(c: char) -> bool {
     matches!(
         c,
-        '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}'
+        '\n' | '\r'
+            | '\x0b'
+            | '\x0c'
+            | '\x1c'
+            | '\x1d'
+            | '\x1e'
+            | '\u{85}'
+            | '\u{2028}'
+            | '\u{2029}'
     )
 }
 
@@ -138,7 +146,10 @@ mod tests {
         assert_eq!(split_whitespace("  a b  c  ", 0), ["a b  c  "]);
         assert_eq!(rsplit_whitespace("  a b  c  ", 0), ["  a b  c"]);
         // ' a\u3000b\x1cc\u2028 '.split(), ''.split(), '   '.split(), '   '.split(None, 0)
-        assert_eq!(split_whitespace(" a\u{3000}b\x1cc\u{2028} ", -1), ["a", "b", "c"]);
+        assert_eq!(
+            split_whitespace(" a\u{3000}b\x1cc\u{2028} ", -1),
+            ["a", "b", "c"]
+        );
         assert!(split_whitespace("", -1).is_empty());
         assert!(split_whitespace("   ", -1).is_empty());
         assert!(split_whitespace("   ", 0).is_empty());
@@ -170,7 +181,10 @@ mod tests {
     fn lines() {
         // 'a\r\nb\rc\nd\x0be\x0cf\x1cg\x1dh\x1ei\x85j\u2028k\u2029l'.splitlines()
         let s = "a\r\nb\rc\nd\x0be\x0cf\x1cg\x1dh\x1ei\u{85}j\u{2028}k\u{2029}l";
-        assert_eq!(splitlines(s, false), ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"]);
+        assert_eq!(
+            splitlines(s, false),
+            ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"]
+        );
         // 'a\r\nb\rc\n'.splitlines(True), ''.splitlines(), '\n'.splitlines(), '\n\r\n\r'.splitlines(True)
         assert_eq!(splitlines("a\r\nb\rc\n", true), ["a\r\n", "b\r", "c\n"]);
         assert!(splitlines("", false).is_empty());

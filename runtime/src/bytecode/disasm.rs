@@ -95,8 +95,8 @@ fn short_const(c: Option<&Const>) -> String {
         Some(Const::Str(s)) => format!("{s:?}"),
         Some(other) => {
             let s = format!("{other:?}");
-            if s.len() > 40 {
-                format!("{}…", &s[..40])
+            if s.chars().count() > 40 {
+                format!("{}…", s.chars().take(40).collect::<String>())
             } else {
                 s
             }

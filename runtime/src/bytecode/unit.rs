@@ -18,6 +18,9 @@ pub enum Const {
     Str(String),
     Ellipsis,
     Tuple(Vec<Const>),
+    /// A frozenset of constants, built as CPython builds its folded set
+    /// constants (the element order fixes the table layout).
+    FrozenSet(Vec<Const>),
     /// A nested function, lambda, comprehension, generator expression or class body.
     Code(Box<CodeUnit>),
 }

@@ -505,6 +505,10 @@ pub fn set_instance_attr(
         return Ok(());
     }
     let cls = inst.class.get();
+    if cls.ptr_eq(t.classes.object) {
+        let msg = format!("'object' object has no attribute '{}'", name.as_str());
+        return Err(t.attribute_error(&msg));
+    }
     if let Some(allowed) = cls.slots.get() {
         if !allowed.iter().any(|n| n.ptr_eq(name)) {
             let msg = format!(

@@ -202,7 +202,7 @@ impl<'a> Unit<'a> {
             Expr::Compare(c) => {
                 if c.ops.len() == 1 {
                     let l = self.expr_any(&c.left)?;
-                    let r = self.expr_any(&c.comparators[0])?;
+                    let r = self.operand_of(c.ops[0], &c.comparators[0])?;
                     self.at(c.range);
                     self.emit(cmpop(c.ops[0]), 0, dst, l, r);
                 } else {
@@ -286,10 +286,11 @@ impl<'a> Unit<'a> {
             Expr::IpyEscapeCommand(c) => {
                 return self.unsupported(c.range, "IPython escape command")
             }
+            // Always constants: `const_value` handled them above.
             Expr::StringLiteral(_)
             | Expr::BooleanLiteral(_)
             | Expr::NoneLiteral(_)
-            | Expr::EllipsisLiteral(_) => unreachable_const(self, e, dst),
+            | Expr::EllipsisLiteral(_) => self.load_const(dst, Const::None),
         }
         self.release(m);
         Ok(())
@@ -360,7 +361,7 @@ impl<'a> Unit<'a> {
         let mut ends = Vec::new();
         let mut after_first = None;
         for (i, (op, right)) in c.ops.iter().zip(c.comparators.iter()).enumerate() {
-            let r = self.expr_any(right)?;
+            let r = self.operand_of(*op, right)?;
             self.at(c.range);
             self.emit(cmpop(*op), 0, t, left, r);
             if i == 0 {
@@ -476,6 +477,39 @@ impl<'a> Unit<'a> {
         Ok(())
     }
 
+    /// The right operand of a comparison: `in`/`not in` fold a constant set
+    /// display into a frozenset constant, as CPython's AST optimizer does.
+    fn operand_of(
+        &mut self,
+        op: CmpOp,
+        e: &'a Expr,
+    ) -> Result<u32, crate::frontend::FrontendError> {
+        if matches!(op, CmpOp::In | CmpOp::NotIn) {
+            self.iterable(e)
+        } else {
+            self.expr_any(e)
+        }
+    }
+
+    /// An iterable operand (`for` and comprehension iterables, `in`): a set
+    /// display of constants becomes a frozenset constant (CPython's
+    /// `fold_iter`), so iteration follows the frozenset's table order.
+    pub(crate) fn iterable(&mut self, e: &'a Expr) -> Result<u32, crate::frontend::FrontendError> {
+        if let Expr::Set(s) = e {
+            if let Some(values) = s
+                .elts
+                .iter()
+                .map(|x| self.const_value(x))
+                .collect::<Option<Vec<_>>>()
+            {
+                let k = self.temp();
+                self.load_const(k, Const::FrozenSet(values));
+                return Ok(k);
+            }
+        }
+        self.expr_any(e)
+    }
+
     /// A list, tuple or set display.
     fn sequence(&mut self, elts: &'a [Expr], kind: Seq, dst: u32) -> R {
         let has_star = elts.iter().any(|e| matches!(e, Expr::Starred(_)));
@@ -494,7 +528,15 @@ impl<'a> Unit<'a> {
                 };
                 u.emit(build, 0, t, 0, 0);
                 let k = u.temp();
-                u.load_const(k, Const::Tuple(values));
+                // CPython folds a constant set display into a frozenset constant.
+                u.load_const(
+                    k,
+                    if kind == Seq::Set {
+                        Const::FrozenSet(values)
+                    } else {
+                        Const::Tuple(values)
+                    },
+                );
                 u.emit(extend, 0, t, k, 0);
                 Ok(())
             });
@@ -647,12 +689,6 @@ impl<'a> Unit<'a> {
         self.release(m);
         Ok(())
     }
-}
-
-fn unreachable_const(u: &mut Unit<'_>, e: &Expr, dst: u32) {
-    // `const_value` handles every literal; keep a safe fallback anyway.
-    let _ = e;
-    u.load_const(dst, Const::None);
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -13,7 +13,7 @@
 //! 4. A comprehension's first iterable is evaluated (and `GetIter`ed) in the
 //!    enclosing unit and passed as the child's single parameter `.0`.
 
-use super::{Unit, R};
+use super::{Access, Unit, R};
 use crate::frontend::bc::{Const, Op};
 use crate::frontend::scope::CompKind;
 use ruff_python_ast::{self as ast, Expr};
@@ -132,10 +132,20 @@ impl<'a> Unit<'a> {
     pub(crate) fn function_def(&mut self, f: &'a ast::StmtFunctionDef) -> R {
         let child = self.child_scope(f, f.range)?;
         let (base, obj) = self.decorators(&f.decorator_list)?;
+        // Undecorated into a plain local: make the function in its register.
+        let direct = match self.access(&self.mangle(f.name.id.as_str())) {
+            Access::Reg(r) if f.decorator_list.is_empty() => Some(r),
+            _ => None,
+        };
         self.at(f.name.range);
-        self.make_function(child, Some(&f.parameters), obj, |u| u.stmts(&f.body))?;
+        self.make_function(child, Some(&f.parameters), direct.unwrap_or(obj), |u| {
+            u.stmts(&f.body)
+        })?;
         self.apply_decorators(&f.decorator_list, base);
-        self.store_name(f.name.id.as_str(), base);
+        match direct {
+            Some(r) => self.set_assigned(r, true),
+            None => self.store_name(f.name.id.as_str(), base),
+        }
         Ok(())
     }
 
@@ -218,7 +228,7 @@ impl<'a> Unit<'a> {
         self.make_function(child, None, f, |u| {
             u.comprehension_body(kind, generators, elt, value)
         })?;
-        let it = self.expr_any(&first.iter)?;
+        let it = self.iterable(&first.iter)?;
         self.at(first.iter.range());
         self.emit(Op::GetIter, 0, f + 1, it, 0);
         self.at(node.range());
@@ -265,7 +275,7 @@ impl<'a> Unit<'a> {
             // `.0`, the iterator made by the caller, is register 0.
             self.emit(Op::Move, 0, x + 1, 0, 0);
         } else {
-            let seq = self.expr_any(&g.iter)?;
+            let seq = self.iterable(&g.iter)?;
             self.emit(Op::GetIter, 0, x + 1, seq, 0);
             self.release(x + 2);
         }

@@ -105,7 +105,7 @@ fn const_key(c: &Const) -> Option<ConstKey> {
         Const::Tuple(items) => {
             ConstKey::Tuple(items.iter().map(const_key).collect::<Option<Vec<_>>>()?)
         }
-        Const::Code(_) => return None,
+        Const::Code(_) | Const::FrozenSet(_) => return None,
     })
 }
 
@@ -616,7 +616,7 @@ pub(crate) fn truthy(c: &Const) -> Option<bool> {
         Const::Str(s) => !s.is_empty(),
         Const::Ellipsis => true,
         Const::Tuple(t) => !t.is_empty(),
-        Const::Code(_) => return None,
+        Const::Code(_) | Const::FrozenSet(_) => return None,
     })
 }
 

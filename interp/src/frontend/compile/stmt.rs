@@ -5,9 +5,9 @@
 //! (`JumpBack`); `for` keeps its iterator in `x+1` for a temporary pair
 //! `x, x+1` and fetches with `ForIter x, exit`.
 
-use super::{meet, FBlock, Unit, R};
+use super::{meet, FBlock, Flow, Unit, R};
 use crate::frontend::bc::Op;
-use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_python_ast::{self as ast, Stmt};
 use ruff_text_size::Ranged;
 
 impl<'a> Unit<'a> {
@@ -46,7 +46,7 @@ impl<'a> Unit<'a> {
                 Ok(())
             }
             Stmt::Pass(_) | Stmt::Global(_) | Stmt::Nonlocal(_) => Ok(()),
-            Stmt::If(i) => self.if_stmt(&i.test, &i.body, &i.elif_else_clauses),
+            Stmt::If(i) => self.if_stmt(i),
             Stmt::While(w) => self.while_stmt(w),
             Stmt::For(f) => {
                 if f.is_async {
@@ -83,39 +83,43 @@ impl<'a> Unit<'a> {
         }
     }
 
-    fn if_stmt(
-        &mut self,
-        test: &'a Expr,
-        body: &'a [Stmt],
-        clauses: &'a [ast::ElifElseClause],
-    ) -> R {
-        let mut orelse = Vec::new();
-        self.jump_if(test, false, &mut orelse)?;
-        let after_test = self.flow.clone();
-        self.stmts(body)?;
-        if clauses.is_empty() {
+    /// `if`/`elif`/`else`, iteratively (an `elif` chain can be arbitrarily long).
+    fn if_stmt(&mut self, i: &'a ast::StmtIf) -> R {
+        let mut ends = Vec::new();
+        let mut end_flow: Flow = None;
+        let mut test = Some(&*i.test);
+        let mut body: &'a [Stmt] = &i.body;
+        let mut clauses = i.elif_else_clauses.iter();
+        loop {
+            let Some(t) = test else {
+                // `else` clause.
+                self.stmts(body)?;
+                break;
+            };
+            let mut orelse = Vec::new();
+            self.jump_if(t, false, &mut orelse)?;
+            let after_test = self.flow.clone();
+            self.stmts(body)?;
+            let Some(clause) = clauses.next() else {
+                for j in orelse {
+                    self.patch_here(j);
+                }
+                self.flow = meet(self.flow.take(), after_test);
+                break;
+            };
+            ends.push(self.emit_jump(Op::Jump, 0));
+            end_flow = meet(end_flow, std::mem::replace(&mut self.flow, after_test));
             for j in orelse {
                 self.patch_here(j);
             }
-            self.flow = meet(self.flow.take(), after_test);
-            return Ok(());
+            self.at(clause.range);
+            test = clause.test.as_ref();
+            body = &clause.body;
         }
-        let end = self.emit_jump(Op::Jump, 0);
-        let body_flow = std::mem::replace(&mut self.flow, after_test);
-        for j in orelse {
+        for j in ends {
             self.patch_here(j);
         }
-        let (first, rest) = clauses.split_first().expect("non-empty");
-        match &first.test {
-            Some(t) => {
-                let saved = self.at(first.range);
-                self.if_stmt(t, &first.body, rest)?;
-                self.line = saved;
-            }
-            None => self.stmts(&first.body)?,
-        }
-        self.patch_here(end);
-        self.flow = meet(body_flow, self.flow.take());
+        self.flow = meet(end_flow, self.flow.take());
         Ok(())
     }
 
@@ -179,7 +183,7 @@ impl<'a> Unit<'a> {
     fn for_stmt(&mut self, f: &'a ast::StmtFor) -> R {
         let m = self.mark();
         let x = self.temps(2);
-        let seq = self.expr_any(&f.iter)?;
+        let seq = self.iterable(&f.iter)?;
         self.at(f.iter.range());
         self.emit(Op::GetIter, 0, x + 1, seq, 0);
         self.release(x + 2);

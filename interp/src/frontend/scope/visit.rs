@@ -1,247 +1,28 @@
-//! The symbol table: CPython's symtable pass, plus the checks CPython makes at
-//! compile time and the refusals of constructs outside Strata's subset.
-//!
-//! Invariants:
-//! 1. Every scope-creating node (function, lambda, class, comprehension,
-//!    generator expression) gets exactly one `Scope`, found again by the code
-//!    generator through the node's address (`SymbolTable::scope_of`).
-//! 2. Names are stored mangled (`__x` inside class `C` is `_C__x`), as CPython
-//!    stores them; the code generator mangles with the same `private` name.
-//! 3. Resolution follows CPython's `analyze_block`: class scopes are invisible
-//!    to nested functions, a free name in a child makes the binding function's
-//!    local a cell, a class passes free names through (`DEF_FREE_CLASS`), and a
-//!    function using `super` or `__class__` gets the free name `__class__`,
-//!    which gives its class the cell `__class__`.
-//! 4. Syntax errors stop the pass at once (the first in source order wins);
-//!    unsupported constructs are remembered (the first wins) and reported only
-//!    if no syntax error follows.
-//! 5. Expression depth is bounded by `MAX_DEPTH` before anything else recurses
-//!    over the tree.
+//! The symbol-table walk: records every name's uses and bindings per scope,
+//! and makes CPython's compile-time checks (`return`/`yield` outside a
+//! function, `break` outside a loop, `global` after use, starred targets,
+//! nesting limits) and Strata's refusals.
 
-use super::parse::SourceMap;
-use super::FrontendError;
+use super::{mangle, node_key, CompKind, Kind, Resolved, Scope, Symbol, R};
+use super::{
+    DEF_ANNOT, DEF_GLOBAL, DEF_IMPORT, DEF_LOCAL, DEF_NONLOCAL, DEF_PARAM, MAX_DEPTH, TOO_DEEP, USE,
+};
+use crate::frontend::parse::SourceMap;
+use crate::frontend::FrontendError;
 use ruff_python_ast::{self as ast, Expr, ExprContext, Stmt};
-use ruff_text_size::{Ranged, TextRange, TextSize};
-use std::collections::{HashMap, HashSet};
+use ruff_text_size::{Ranged, TextRange};
+use std::collections::HashMap;
 
-/// The message for expressions nested beyond `MAX_DEPTH`.
-pub(crate) const TOO_DEEP: &str = "too many nested expressions";
-/// Roughly CPython's limit (it fails near 3000 nested expressions).
-const MAX_DEPTH: usize = 2990;
-
-pub(crate) const DEF_LOCAL: u16 = 1;
-pub(crate) const DEF_PARAM: u16 = 2;
-pub(crate) const DEF_GLOBAL: u16 = 4;
-pub(crate) const DEF_NONLOCAL: u16 = 8;
-pub(crate) const USE: u16 = 16;
-pub(crate) const DEF_FREE_CLASS: u16 = 32;
-pub(crate) const DEF_ANNOT: u16 = 64;
-pub(crate) const DEF_IMPORT: u16 = 128;
-const DEF_BOUND: u16 = DEF_LOCAL | DEF_PARAM | DEF_IMPORT;
-
-/// Builtins whose use Strata refuses (unless the name is rebound).
-pub(crate) const REFUSED_BUILTINS: &[&str] = &[
-    "exec",
-    "eval",
-    "compile",
-    "input",
-    "open",
-    "breakpoint",
-    "globals",
-    "locals",
-    "vars",
-    "memoryview",
-    "bytearray",
-    "bytes",
-    "complex",
-];
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum CompKind {
-    List,
-    Set,
-    Dict,
-    Generator,
-}
-
-impl CompKind {
-    pub(crate) fn unit_name(self) -> &'static str {
-        match self {
-            CompKind::List => "<listcomp>",
-            CompKind::Set => "<setcomp>",
-            CompKind::Dict => "<dictcomp>",
-            CompKind::Generator => "<genexpr>",
-        }
-    }
-
-    fn description(self) -> &'static str {
-        match self {
-            CompKind::List => "list comprehension",
-            CompKind::Set => "set comprehension",
-            CompKind::Dict => "dict comprehension",
-            CompKind::Generator => "generator expression",
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Kind {
-    Module,
-    Function,
-    Lambda,
-    Class,
-    Comprehension(CompKind),
-}
-
-impl Kind {
-    /// CPython's `FunctionBlock`: functions, lambdas and comprehensions.
-    pub(crate) fn is_function(self) -> bool {
-        matches!(self, Kind::Function | Kind::Lambda | Kind::Comprehension(_))
-    }
-}
-
-/// Where a name lives, as CPython's symtable resolves it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Resolved {
-    Local,
-    Cell,
-    Free,
-    GlobalExplicit,
-    GlobalImplicit,
-}
-
-#[derive(Clone, Debug)]
-pub(crate) struct Symbol {
-    pub(crate) name: String,
-    pub(crate) flags: u16,
-    pub(crate) scope: Resolved,
-}
-
-#[derive(Debug)]
-pub(crate) struct Scope {
-    pub(crate) kind: Kind,
-    /// The code unit's name: function name, `<lambda>`, `<listcomp>`, class name, `<module>`.
-    pub(crate) name: String,
-    pub(crate) qualname: String,
-    pub(crate) children: Vec<usize>,
-    pub(crate) symbols: Vec<Symbol>,
-    index: HashMap<String, usize>,
-    /// Where each `global`/`nonlocal` name was first declared.
-    decls: HashMap<String, TextRange>,
-    /// Parameter names (mangled) in register order: positional, keyword-only, `*args`, `**kwargs`.
-    pub(crate) params: Vec<String>,
-    pub(crate) argcount: u16,
-    pub(crate) posonlycount: u16,
-    pub(crate) kwonlycount: u16,
-    pub(crate) varargs: bool,
-    pub(crate) varkw: bool,
-    pub(crate) is_generator: bool,
-    /// A class whose methods use `super`/`__class__`: its body has the cell `__class__`.
-    pub(crate) needs_class_closure: bool,
-    /// The class name used for mangling private names, if inside a class.
-    pub(crate) private: Option<String>,
-    pub(crate) first_line: u32,
-    /// Sorted names of this scope's cells (captured locals; `__class__` for classes).
-    pub(crate) cellvars: Vec<String>,
-    /// Sorted names of this scope's free variables (closure tuple order).
-    pub(crate) freevars: Vec<String>,
-}
-
-impl Scope {
-    pub(crate) fn symbol(&self, name: &str) -> Option<&Symbol> {
-        self.index.get(name).map(|&i| &self.symbols[i])
-    }
-
-    /// Resolution of a (mangled) name used in this scope.
-    pub(crate) fn resolve(&self, name: &str) -> Resolved {
-        self.symbol(name)
-            .map_or(Resolved::GlobalImplicit, |s| s.scope)
-    }
-}
-
-pub(crate) struct SymbolTable {
-    pub(crate) scopes: Vec<Scope>,
-    by_node: HashMap<usize, usize>,
-    /// Names bound at module level (directly, or through `global` in a scope).
-    pub(crate) module_defined: HashSet<String>,
-}
-
-fn node_key<T>(node: &T) -> usize {
-    node as *const T as usize
-}
-
-impl SymbolTable {
-    /// The scope created by a function, lambda, class or comprehension node.
-    pub(crate) fn scope_of<T>(&self, node: &T) -> Option<usize> {
-        self.by_node.get(&node_key(node)).copied()
-    }
-}
-
-/// `_Py_Mangle`: `__x` inside class `_C` becomes `_C__x`.
-pub(crate) fn mangle(private: Option<&str>, name: &str) -> String {
-    let Some(class) = private else {
-        return name.to_string();
-    };
-    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
-        return name.to_string();
-    }
-    let stripped = class.trim_start_matches('_');
-    if stripped.is_empty() {
-        return name.to_string();
-    }
-    format!("_{stripped}{name}")
-}
-
-type R = Result<(), FrontendError>;
-
-struct Builder<'a> {
-    scopes: Vec<Scope>,
-    by_node: HashMap<usize, usize>,
-    cur: usize,
-    map: &'a SourceMap<'a>,
-    unsupported: Option<FrontendError>,
-    loop_depth: usize,
+pub(super) struct Builder<'a> {
+    pub(super) scopes: Vec<Scope>,
+    pub(super) by_node: HashMap<usize, usize>,
+    pub(super) cur: usize,
+    pub(super) map: &'a SourceMap<'a>,
+    pub(super) unsupported: Option<FrontendError>,
+    pub(super) loop_depth: usize,
     /// CPython's count of statically nested blocks (loops, try, handlers).
-    blocks: usize,
-    depth: usize,
-}
-
-/// Builds and analyzes the symbol table of a module.
-pub(crate) fn build(
-    module: &ast::ModModule,
-    map: &SourceMap<'_>,
-) -> Result<SymbolTable, FrontendError> {
-    let mut b = Builder {
-        scopes: Vec::new(),
-        by_node: HashMap::new(),
-        cur: 0,
-        map,
-        unsupported: None,
-        loop_depth: 0,
-        blocks: 0,
-        depth: 0,
-    };
-    b.new_scope(Kind::Module, "<module>".into(), "<module>".into(), None, 1);
-    b.check_future_imports(&module.body)?;
-    b.stmts(&module.body)?;
-    b.analyze()?;
-    if let Some(err) = b.unsupported.take() {
-        return Err(err);
-    }
-    let mut module_defined = HashSet::new();
-    for (i, scope) in b.scopes.iter().enumerate() {
-        for s in &scope.symbols {
-            let bound = s.flags & DEF_BOUND != 0;
-            if bound && (i == 0 || s.flags & DEF_GLOBAL != 0) {
-                module_defined.insert(s.name.clone());
-            }
-        }
-    }
-    Ok(SymbolTable {
-        scopes: b.scopes,
-        by_node: b.by_node,
-        module_defined,
-    })
+    pub(super) blocks: usize,
+    pub(super) depth: usize,
 }
 
 impl<'a> Builder<'a> {
@@ -259,7 +40,7 @@ impl<'a> Builder<'a> {
         &mut self.scopes[self.cur]
     }
 
-    fn new_scope(
+    pub(super) fn new_scope(
         &mut self,
         kind: Kind,
         name: String,
@@ -392,7 +173,7 @@ impl<'a> Builder<'a> {
 
     // ----- `from __future__` -----
 
-    fn check_future_imports(&mut self, body: &[Stmt]) -> R {
+    pub(super) fn check_future_imports(&mut self, body: &[Stmt]) -> R {
         let mut at_start = true;
         for (i, s) in body.iter().enumerate() {
             let is_doc =
@@ -448,7 +229,7 @@ impl<'a> Builder<'a> {
 
     // ----- statements -----
 
-    fn stmts(&mut self, body: &[Stmt]) -> R {
+    pub(super) fn stmts(&mut self, body: &[Stmt]) -> R {
         for s in body {
             self.stmt(s)?;
         }
@@ -580,6 +361,12 @@ impl<'a> Builder<'a> {
                 }
                 // As CPython counts: try-finally around try-except; a handler
                 // body is two blocks deep.
+                for (i, h) in t.handlers.iter().enumerate() {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    if h.type_.is_none() && i + 1 < t.handlers.len() {
+                        return self.syntax(h.range, "default 'except:' must be last");
+                    }
+                }
                 let fin = usize::from(!t.finalbody.is_empty());
                 let exc = usize::from(!t.handlers.is_empty());
                 self.nested(fin, t.range, |b| {
@@ -1192,355 +979,5 @@ impl<'a> Builder<'a> {
                 Ok(())
             },
         )
-    }
-
-    // ----- analysis (CPython's analyze_block) -----
-
-    fn analyze(&mut self) -> R {
-        let mut free = HashSet::new();
-        self.analyze_block(0, None, &mut free, HashSet::new())?;
-        for scope in &mut self.scopes {
-            let mut cells: Vec<String> = Vec::new();
-            let mut frees: Vec<String> = Vec::new();
-            for s in &scope.symbols {
-                match s.scope {
-                    Resolved::Cell => cells.push(s.name.clone()),
-                    Resolved::Free => frees.push(s.name.clone()),
-                    _ if s.flags & DEF_FREE_CLASS != 0 => frees.push(s.name.clone()),
-                    _ => {}
-                }
-            }
-            if scope.needs_class_closure {
-                cells.push("__class__".into());
-            }
-            cells.sort();
-            frees.sort();
-            scope.cellvars = cells;
-            scope.freevars = frees;
-        }
-        Ok(())
-    }
-
-    fn analyze_block(
-        &mut self,
-        id: usize,
-        mut bound: Option<HashSet<String>>,
-        free_out: &mut HashSet<String>,
-        mut global: HashSet<String>,
-    ) -> R {
-        let kind = self.scopes[id].kind;
-        let is_class = kind == Kind::Class;
-        let mut local = HashSet::new();
-        let mut newglobal = HashSet::new();
-        let mut newbound = HashSet::new();
-        let mut newfree = HashSet::new();
-        if is_class {
-            newglobal.extend(global.iter().cloned());
-            if let Some(b) = &bound {
-                newbound.extend(b.iter().cloned());
-            }
-        }
-        for i in 0..self.scopes[id].symbols.len() {
-            let (name, flags) = {
-                let s = &self.scopes[id].symbols[i];
-                (s.name.clone(), s.flags)
-            };
-            let at = self.scopes[id]
-                .decls
-                .get(&name)
-                .map_or(TextSize::default(), |r| r.start());
-            let resolved = if flags & DEF_GLOBAL != 0 {
-                if flags & DEF_NONLOCAL != 0 {
-                    return Err(self
-                        .map
-                        .syntax(at, format!("name '{name}' is nonlocal and global")));
-                }
-                global.insert(name.clone());
-                if let Some(b) = bound.as_mut() {
-                    b.remove(&name);
-                }
-                Resolved::GlobalExplicit
-            } else if flags & DEF_NONLOCAL != 0 {
-                match &bound {
-                    None => {
-                        return Err(self
-                            .map
-                            .syntax(at, "nonlocal declaration not allowed at module level"))
-                    }
-                    Some(b) if !b.contains(&name) => {
-                        return Err(self
-                            .map
-                            .syntax(at, format!("no binding for nonlocal '{name}' found")))
-                    }
-                    _ => {}
-                }
-                free_out.insert(name.clone());
-                Resolved::Free
-            } else if flags & DEF_BOUND != 0 {
-                local.insert(name.clone());
-                global.remove(&name);
-                Resolved::Local
-            } else if bound.as_ref().is_some_and(|b| b.contains(&name)) {
-                free_out.insert(name.clone());
-                Resolved::Free
-            } else {
-                Resolved::GlobalImplicit
-            };
-            self.scopes[id].symbols[i].scope = resolved;
-        }
-        if !is_class {
-            if kind.is_function() {
-                newbound.extend(local.iter().cloned());
-            }
-            if let Some(b) = &bound {
-                newbound.extend(b.iter().cloned());
-            }
-            newglobal.extend(global.iter().cloned());
-        } else {
-            newbound.insert("__class__".to_string());
-        }
-        let children = self.scopes[id].children.clone();
-        for child in children {
-            let mut child_free = HashSet::new();
-            self.analyze_block(
-                child,
-                Some(newbound.clone()),
-                &mut child_free,
-                newglobal.clone(),
-            )?;
-            newfree.extend(child_free);
-        }
-        let scope = &mut self.scopes[id];
-        if kind.is_function() {
-            for s in &mut scope.symbols {
-                if s.scope == Resolved::Local && newfree.remove(&s.name) {
-                    s.scope = Resolved::Cell;
-                }
-            }
-        } else if is_class && newfree.remove("__class__") {
-            scope.needs_class_closure = true;
-        }
-        let mut names: Vec<String> = newfree.iter().cloned().collect();
-        names.sort();
-        for name in names {
-            if let Some(&i) = scope.index.get(&name) {
-                let s = &mut scope.symbols[i];
-                if is_class && s.flags & (DEF_BOUND | DEF_GLOBAL) != 0 {
-                    s.flags |= DEF_FREE_CLASS;
-                }
-                continue;
-            }
-            if bound.as_ref().is_some_and(|b| !b.contains(&name)) {
-                continue;
-            }
-            scope.index.insert(name.clone(), scope.symbols.len());
-            scope.symbols.push(Symbol {
-                name,
-                flags: 0,
-                scope: Resolved::Free,
-            });
-        }
-        free_out.extend(newfree);
-        Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::frontend::parse;
-
-    fn table(src: &str) -> Result<SymbolTable, FrontendError> {
-        let map = SourceMap::new(src);
-        let m = parse::parse(src, &map)?;
-        build(&m, &map)
-    }
-
-    fn scope_named<'t>(t: &'t SymbolTable, qualname: &str) -> &'t Scope {
-        t.scopes
-            .iter()
-            .find(|s| s.qualname == qualname)
-            .unwrap_or_else(|| panic!("no scope {qualname}"))
-    }
-
-    fn err(src: &str) -> String {
-        match table(src) {
-            Err(FrontendError::Syntax { msg, .. }) => msg,
-            Err(FrontendError::Unsupported { what, .. }) => format!("unsupported: {what}"),
-            Ok(_) => "ok".into(),
-        }
-    }
-
-    #[test]
-    fn cells_and_free_variables() {
-        let t =
-            table("def f(a):\n    b = 1\n    def g():\n        return a + b + c\n    return g\n")
-                .unwrap();
-        let f = scope_named(&t, "f");
-        assert_eq!(f.cellvars, vec!["a", "b"]);
-        let g = scope_named(&t, "f.<locals>.g");
-        assert_eq!(g.freevars, vec!["a", "b"]);
-        assert_eq!(g.resolve("c"), Resolved::GlobalImplicit);
-    }
-
-    #[test]
-    fn class_scope_is_skipped_and_super_makes_class_cell() {
-        let src = "def f():\n    x = 1\n    class C:\n        x = 2\n        def m(self):\n            return super().m(x)\n    return C\n";
-        let t = table(src).unwrap();
-        let c = scope_named(&t, "f.<locals>.C");
-        assert!(c.needs_class_closure);
-        assert_eq!(c.cellvars, vec!["__class__"]);
-        assert_eq!(c.freevars, vec!["x"]);
-        assert_eq!(c.resolve("x"), Resolved::Local);
-        let m = scope_named(&t, "f.<locals>.C.m");
-        assert_eq!(m.freevars, vec!["__class__", "x"]);
-        assert_eq!(scope_named(&t, "f").cellvars, vec!["x"]);
-    }
-
-    #[test]
-    fn comprehensions_are_scopes() {
-        let t = table("class C:\n    y = 1\n    z = [y for _ in range(3)]\n").unwrap();
-        let lc = scope_named(&t, "C.<listcomp>");
-        assert_eq!(lc.params, vec![".0"]);
-        assert_eq!(lc.resolve("y"), Resolved::GlobalImplicit);
-        assert_eq!(lc.resolve("range"), Resolved::GlobalImplicit);
-    }
-
-    #[test]
-    fn mangling() {
-        assert_eq!(mangle(Some("_C"), "__x"), "_C__x");
-        assert_eq!(mangle(Some("C"), "__x__"), "__x__");
-        assert_eq!(mangle(Some("__"), "__x"), "__x");
-        let t = table("class C:\n    def __m(self, __p): return __p\n").unwrap();
-        assert_eq!(scope_named(&t, "C.__m").params, vec!["self", "_C__p"]);
-        assert!(scope_named(&t, "C").symbol("_C__m").is_some());
-    }
-
-    #[test]
-    fn compile_time_errors() {
-        assert_eq!(
-            err("nonlocal x\n"),
-            "nonlocal declaration not allowed at module level"
-        );
-        assert_eq!(
-            err("def f():\n    nonlocal x\n"),
-            "no binding for nonlocal 'x' found"
-        );
-        assert_eq!(
-            err("def f():\n    x = 1\n    global x\n"),
-            "name 'x' is assigned to before global declaration"
-        );
-        assert_eq!(
-            err("def f():\n    print(x)\n    global x\n"),
-            "name 'x' is used prior to global declaration"
-        );
-        assert_eq!(
-            err("def f(x):\n    global x\n"),
-            "name 'x' is parameter and global"
-        );
-        assert_eq!(err("return 1\n"), "'return' outside function");
-        assert_eq!(err("class C:\n    yield 1\n"), "'yield' outside function");
-        assert_eq!(err("break\n"), "'break' outside loop");
-        assert_eq!(
-            err("for x in y:\n    pass\nelse:\n    continue\n"),
-            "'continue' not properly in loop"
-        );
-        assert_eq!(
-            err("def f(a, a): pass\n"),
-            "duplicate argument 'a' in function definition"
-        );
-        assert_eq!(err("f(a=1, a=2)\n"), "keyword argument repeated: a");
-        assert_eq!(err("x = *a\n"), "can't use starred expression here");
-        assert_eq!(
-            err("*a = b\n"),
-            "starred assignment target must be in a list or tuple"
-        );
-        assert_eq!(
-            err("a, *b, *c = d\n"),
-            "multiple starred expressions in assignment"
-        );
-        assert_eq!(
-            err("def f():\n    from m import *\n"),
-            "import * only allowed at module level"
-        );
-        assert_eq!(
-            err("x = [(yield) for y in z]\n"),
-            "'yield' inside list comprehension"
-        );
-        assert_eq!(
-            err("x = 1\nfrom __future__ import annotations\n"),
-            "from __future__ imports must occur at the beginning of the file"
-        );
-        assert_eq!(err("\"doc\"\nfrom __future__ import annotations\n"), "ok");
-        assert_eq!(err("__debug__ = 1\n"), "cannot assign to __debug__");
-    }
-
-    #[test]
-    fn statically_nested_blocks_limit_matches_cpython() {
-        let nest = |n: usize, head: &str| {
-            let mut s = String::new();
-            for i in 0..n {
-                s.push_str(&format!("{}{head}\n", " ".repeat(i)));
-            }
-            s.push_str(&format!("{}pass\n", " ".repeat(n)));
-            s
-        };
-        assert_eq!(err(&nest(20, "for x in y:")), "ok");
-        assert_eq!(
-            err(&nest(21, "while x:")),
-            "too many statically nested blocks"
-        );
-        assert_eq!(err(&nest(60, "if x:")), "ok");
-        let handlers = |n: usize| {
-            let mut s = String::new();
-            for i in 0..n {
-                s.push_str(&format!(
-                    "{0}try:\n{0} pass\n{0}except E as e:\n",
-                    " ".repeat(i)
-                ));
-            }
-            s.push_str(&format!("{}pass\n", " ".repeat(n)));
-            s
-        };
-        assert_eq!(err(&handlers(10)), "ok");
-        assert_eq!(err(&handlers(11)), "too many statically nested blocks");
-    }
-
-    #[test]
-    fn refusals_yield_to_later_syntax_errors() {
-        assert_eq!(err("with a: pass\n"), "unsupported: with statement");
-        assert_eq!(err("with a: pass\nbreak\n"), "'break' outside loop");
-        assert_eq!(err("x = 1j\n"), "unsupported: complex literal");
-        assert_eq!(err("x = b'a'\n"), "unsupported: bytes literal");
-        assert_eq!(err("import a.b\n"), "unsupported: dotted import");
-        assert_eq!(err("from . import b\n"), "unsupported: relative import");
-        assert_eq!(
-            err("class C(metaclass=M): pass\n"),
-            "unsupported: metaclass"
-        );
-        assert_eq!(
-            err("x = '\\ud800'\n"),
-            "unsupported: surrogate in string literal"
-        );
-        assert_eq!(
-            err("x = '\\U0000DC00'\n"),
-            "unsupported: surrogate in string literal"
-        );
-        assert_eq!(err("x = '\\ufffd'\n"), "ok");
-    }
-
-    #[test]
-    fn qualnames() {
-        let src = "def f():\n    def g(): pass\n    class D:\n        def m(self): pass\n    h = lambda: 0\ndef o():\n    global q\n    def q(): pass\n";
-        let t = table(src).unwrap();
-        for q in [
-            "f.<locals>.g",
-            "f.<locals>.D",
-            "f.<locals>.D.m",
-            "f.<locals>.<lambda>",
-            "q",
-        ] {
-            scope_named(&t, q);
-        }
     }
 }
