@@ -16,8 +16,14 @@
 //! 4. Immortal objects (builtin classes and functions, interned strings) are
 //!    never freed and never traced through; they must not reference mortal
 //!    objects except through fields that are also reachable from roots.
-//! 5. Collection happens only inside `Heap::alloc` (through the owner's
-//!    allocation path), never concurrently: values are not `Send`.
+//! 5. Collection happens only at safepoints (`Thread::safepoint`), which the
+//!    interpreter reaches at function entry and loop back edges, never
+//!    inside an allocation: Rust code between safepoints may keep values in
+//!    Rust heap memory (a `Vec` snapshot whose owning object the optimiser
+//!    considers dead) without rooting them. Code that runs Python code (a
+//!    builtin calling back into the interpreter) reaches safepoints, so it
+//!    must keep what it holds rooted (invariant 3). Collection is never
+//!    concurrent: values are not `Send`.
 
 use crate::object::Kind;
 use crate::value::Value;
@@ -211,11 +217,10 @@ impl Heap {
     /// Whether the next allocation should collect first.
     #[inline(always)]
     pub fn wants_collect(&self) -> bool {
-        self.since_gc >= self.threshold || self.stress
+        self.since_gc >= self.threshold || (self.stress && self.since_gc > 0)
     }
 
-    /// Allocates a mortal object. Does not collect: callers go through
-    /// `Thread::alloc`, which collects first when `wants_collect`.
+    /// Allocates a mortal object. Never collects (invariant 5).
     #[inline]
     pub fn alloc<T: HeapObj>(&mut self, value: T) -> Gc<T> {
         let b = Box::new(GcBox {

@@ -263,13 +263,20 @@ impl Thread {
             .as_value()
     }
 
-    /// Allocates a heap object, collecting first if the policy says so.
+    /// Allocates a heap object. Never collects: see `safepoint`.
     #[inline]
     pub fn alloc<T: HeapObj>(&mut self, value: T) -> Gc<T> {
+        self.heap.alloc(value)
+    }
+
+    /// Collects if the policy asks for it. Called only where every live
+    /// value is rooted (gc invariant 5): the interpreter's function entries
+    /// and loop back edges.
+    #[inline(always)]
+    pub fn safepoint(&mut self) {
         if self.heap.wants_collect() {
             self.collect();
         }
-        self.heap.alloc(value)
     }
 
     /// Runs a full collection with this thread's roots.

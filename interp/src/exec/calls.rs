@@ -71,6 +71,9 @@ pub(super) fn enter(
     if t.frames.len() >= t.recursion_limit {
         return Err(too_deep(t));
     }
+    // A safepoint: the arguments are in the caller's registers, or held by
+    // the native caller (gc invariant 5).
+    t.safepoint();
     let nregs = code.nregs as usize;
     let base = t.sp;
     if base + nregs > STACK_SLOTS {

@@ -510,7 +510,17 @@ pub(super) fn Jump(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResul
 
 pub(super) fn JumpBack(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);
+    if t.heap.wants_collect() {
+        collect(t);
+    }
     next!(t, regs, at(t, i.j()))
+}
+
+/// A safepoint collection (every live value is in a frame's registers or
+/// another root).
+#[inline(never)]
+fn collect(t: &mut Thread) {
+    t.collect();
 }
 
 pub(super) fn JumpIfTrue(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {

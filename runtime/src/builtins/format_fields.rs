@@ -331,6 +331,9 @@ fn build(
             } else {
                 Cow::Borrowed(f.spec)
             };
+            if spec.is_empty() && push_plain(out, obj) {
+                continue;
+            }
             let r = format(t, obj, &spec)?;
             if let Some(s) = ops::as_str(r) {
                 out.push_str(s.as_str());
@@ -338,6 +341,21 @@ fn build(
         }
     }
     Ok(())
+}
+
+/// Appends `format(obj, "")` without allocating when `obj` is a str, a
+/// (non-bool) int that fits `i64`, or a float; false for anything else.
+fn push_plain(out: &mut String, obj: Value) -> bool {
+    if let Some(s) = ops::as_str(obj) {
+        out.push_str(s.as_str());
+    } else if let (Some(i), false) = (ops::int::to_i64(obj), obj.is_bool()) {
+        out.push_str(&i.to_string());
+    } else if let Some(x) = obj.as_float() {
+        out.push_str(&crate::num::float_repr(x));
+    } else {
+        return false;
+    }
+    true
 }
 
 /// CPython's `get_field_object`: the argument, then each `.attr`/`[key]`.

@@ -12,12 +12,14 @@ pub mod format_percent;
 pub mod functions;
 pub mod modules;
 pub mod sort;
+pub mod str_args;
 pub mod str_case;
 pub mod str_layout;
 pub mod str_methods;
 pub mod str_search;
 pub mod str_split;
 pub mod str_tables;
+pub mod str_translate;
 pub mod types;
 
 use crate::gc::Gc;

@@ -1,14 +1,16 @@
-//! The methods of `str`: argument checking with CPython's messages and thin
-//! wrappers over the pure text functions in `str_case`, `str_search`,
-//! `str_split` and `str_layout` (and `format_fields` for `format`).
+//! The methods of `str` and their registration: thin wrappers that check
+//! arguments (helpers in `str_args`) and call the pure text functions in
+//! `str_case`, `str_search`, `str_split` and `str_layout` (`format_fields`
+//! for `format`; `maketrans`/`translate` live in `str_translate`).
 //! `str.casefold` and `str.encode` are deliberately absent (refused as
 //! unsupported).
 
 use super::args;
 use super::format_fields::{vformat, Source};
+use super::str_args::*;
 use super::str_case as case;
 use super::str_layout::{self as layout, Ends, Justify};
-use super::str_search::{self as search, Text};
+use super::str_search as search;
 use super::str_split as split;
 use crate::gc::Gc;
 use crate::method;
@@ -68,201 +70,15 @@ pub fn install(t: &mut Thread) {
     method!(t, s, "str", "removesuffix", removesuffix);
     method!(t, s, "str", "format", format);
     method!(t, s, "str", "format_map", format_map);
-    method!(t, s, "str", "translate", translate);
-    super::def_static(t, s, "maketrans", "str.maketrans", maketrans);
+    method!(t, s, "str", "translate", super::str_translate::translate);
+    super::def_static(
+        t,
+        s,
+        "maketrans",
+        "str.maketrans",
+        super::str_translate::maketrans,
+    );
     super::format::install(t);
-}
-
-// ----- arguments -----
-
-/// The receiver (`self`) of `str.<name>` and the other arguments.
-fn recv<'a>(t: &mut Thread, name: &str, args: &'a [Value]) -> PyResult<(Gc<Str>, &'a [Value])> {
-    let Some((&r, rest)) = args.split_first() else {
-        let msg = format!("unbound method str.{name}() needs an argument");
-        return Err(t.type_error(&msg));
-    };
-    match ops::as_str(r) {
-        Some(s) => Ok((s, rest)),
-        None => {
-            let msg = format!(
-                "descriptor '{name}' for 'str' objects doesn't apply to a '{}' object",
-                t.type_name(r)
-            );
-            Err(t.type_error(&msg))
-        }
-    }
-}
-
-/// A method taking no arguments.
-fn recv0(t: &mut Thread, name: &str, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Gc<Str>> {
-    let (s, rest) = recv(t, name, args)?;
-    args::exact(t, &format!("str.{name}"), rest, kw, 0)?;
-    Ok(s)
-}
-
-/// A method taking exactly one positional argument.
-fn recv1(
-    t: &mut Thread,
-    name: &str,
-    args: &[Value],
-    kw: Option<Gc<Tuple>>,
-) -> PyResult<(Gc<Str>, Value)> {
-    let (s, rest) = recv(t, name, args)?;
-    let a = args::exact(t, &format!("str.{name}"), rest, kw, 1)?;
-    Ok((s, a[0]))
-}
-
-/// Positional-only arguments checked like CPython's Argument Clinic
-/// (`center expected at least 1 argument, got 0`).
-fn positional<'a>(
-    t: &mut Thread,
-    name: &str,
-    args: &'a [Value],
-    kw: Option<Gc<Tuple>>,
-    min: usize,
-    max: usize,
-) -> PyResult<(Gc<Str>, &'a [Value])> {
-    let (s, rest) = recv(t, name, args)?;
-    args::no_kw(t, &format!("str.{name}"), kw)?;
-    args::check_count(t, name, rest.len(), min, max)?;
-    Ok((s, rest))
-}
-
-/// Positional-only arguments checked like `PyArg_ParseTuple`
-/// (`find() takes at least 1 argument (0 given)`).
-fn parse_tuple<'a>(
-    t: &mut Thread,
-    name: &str,
-    args: &'a [Value],
-    kw: Option<Gc<Tuple>>,
-    min: usize,
-    max: usize,
-) -> PyResult<(Gc<Str>, &'a [Value])> {
-    let (s, rest) = recv(t, name, args)?;
-    args::no_kw(t, &format!("str.{name}"), kw)?;
-    let n = rest.len();
-    if n < min || n > max {
-        let (bound, count) = if n < min {
-            ("least", min)
-        } else {
-            ("most", max)
-        };
-        let plural = if count == 1 { "" } else { "s" };
-        let msg = format!("{name}() takes at {bound} {count} argument{plural} ({n} given)");
-        return Err(t.type_error(&msg));
-    }
-    Ok((s, rest))
-}
-
-/// Arguments that may also be passed by keyword (`names`), as Argument
-/// Clinic checks them; absent ones are `None`.
-fn keywords(
-    t: &mut Thread,
-    name: &str,
-    args: &[Value],
-    kw: Option<Gc<Tuple>>,
-    names: &[&str],
-) -> PyResult<(Gc<Str>, Vec<Option<Value>>)> {
-    let (s, rest) = recv(t, name, args)?;
-    let (pos, kws) = split_kw(rest, kw);
-    let given = pos.len() + kws.len();
-    if given > names.len() {
-        let plural = if names.len() == 1 { "" } else { "s" };
-        let msg = format!(
-            "{name}() takes at most {} argument{plural} ({given} given)",
-            names.len()
-        );
-        return Err(t.type_error(&msg));
-    }
-    let mut out: Vec<Option<Value>> = vec![None; names.len()];
-    for (slot, v) in out.iter_mut().zip(pos) {
-        *slot = Some(*v);
-    }
-    for (k, v) in kws {
-        match names.iter().position(|n| *n == k.as_str()) {
-            Some(i) if i < pos.len() => {
-                let msg = format!(
-                    "argument for {name}() given by name ('{}') and position ({})",
-                    k.as_str(),
-                    i + 1
-                );
-                return Err(t.type_error(&msg));
-            }
-            Some(i) => out[i] = Some(v),
-            None => {
-                let msg = format!(
-                    "'{}' is an invalid keyword argument for {name}()",
-                    k.as_str()
-                );
-                return Err(t.type_error(&msg));
-            }
-        }
-    }
-    Ok((s, out))
-}
-
-/// A str argument, with CPython's "must be str, not int".
-fn str_operand(t: &mut Thread, v: Value, prefix: &str) -> PyResult<Gc<Str>> {
-    match ops::as_str(v) {
-        Some(s) => Ok(s),
-        None => {
-            let msg = format!("{prefix}must be str, not {}", t.type_name(v));
-            Err(t.type_error(&msg))
-        }
-    }
-}
-
-/// A `start`/`end` argument: `None`, an int (clamped) or `__index__`.
-fn slice_bound(t: &mut Thread, v: Option<&Value>) -> PyResult<Option<i64>> {
-    match v {
-        None => Ok(None),
-        Some(v) if v.is_none() => Ok(None),
-        Some(v) => match ops::item::index_value(t, *v)? {
-            Some(i) => Ok(Some(i)),
-            None => Err(
-                t.type_error("slice indices must be integers or None or have an __index__ method")
-            ),
-        },
-    }
-}
-
-fn text(s: &Str) -> Text<'_> {
-    Text {
-        s: s.as_str(),
-        n: s.len(),
-    }
-}
-
-/// A str result that may be the receiver itself.
-fn result_str(t: &mut Thread, recv: Value, whole: &str, r: &str) -> Value {
-    if r.len() == whole.len() {
-        recv
-    } else {
-        t.new_str(r)
-    }
-}
-
-/// A list of strs (each the receiver itself when it is the whole text).
-fn str_list(t: &mut Thread, recv: Value, whole: &str, parts: &[&str]) -> Value {
-    let list = t.alloc(List::new(Vec::with_capacity(parts.len())));
-    for p in parts {
-        let v = result_str(t, recv, whole, p);
-        list.push(v);
-    }
-    list.as_value()
-}
-
-/// A tuple of three strs.
-fn str_tuple3(t: &mut Thread, parts: [&str; 3]) -> Value {
-    let base = t.temp_roots.len();
-    for p in parts {
-        let v = t.new_str(p);
-        t.temp_roots.push(v);
-    }
-    let items = t.temp_roots[base..].to_vec();
-    let r = t.new_tuple(items);
-    t.temp_roots.truncate(base);
-    r
 }
 
 // ----- join and case -----
@@ -739,98 +555,4 @@ fn format_map(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult
     let (s, m) = recv1(t, "format_map", args, kw)?;
     let r = vformat(t, s.as_str(), &Source::Map(m))?;
     Ok(t.new_string(r))
-}
-
-// ----- translate -----
-
-/// `str.maketrans(x[, y[, z]])`: a dict from code points to code points,
-/// strs or None.
-fn maketrans(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value> {
-    args::no_kw(t, "str.maketrans", kw)?;
-    args::check_count(t, "maketrans", args.len(), 1, 3)?;
-    let y = match args.get(1) {
-        Some(v) => Some(str_operand(t, *v, "maketrans() argument 2 ")?),
-        None => None,
-    };
-    let z = match args.get(2) {
-        Some(v) => Some(str_operand(t, *v, "maketrans() argument 3 ")?),
-        None => None,
-    };
-    let out = t.new_dict();
-    if let Some(y) = y {
-        let Some(x) = ops::as_str(args[0]) else {
-            return Err(t.type_error(
-                "first maketrans argument must be a string if there is a second argument",
-            ));
-        };
-        if x.len() != y.len() {
-            return Err(t.value_error("the first two maketrans arguments must have equal length"));
-        }
-        for (a, b) in x.as_str().chars().zip(y.as_str().chars()) {
-            let (k, v) = (t.new_int(a as i64), t.new_int(b as i64));
-            ops::dict::set(t, out, k, v)?;
-        }
-        if let Some(z) = z {
-            for c in z.as_str().chars() {
-                let k = t.new_int(c as i64);
-                ops::dict::set(t, out, k, Value::NONE)?;
-            }
-        }
-        return Ok(out.as_value());
-    }
-    let Some(d) = ops::cast::<Dict>(args[0]) else {
-        return Err(t.type_error("if you give only one argument to maketrans it must be a dict"));
-    };
-    for (k, v) in d.table.items() {
-        let key = if let Some(s) = ops::as_str(k) {
-            if s.len() != 1 {
-                return Err(t.value_error("string keys in translate table must be of length 1"));
-            }
-            t.new_int(s.char_at(0) as i64)
-        } else if ops::int::is_int(k) {
-            k
-        } else {
-            return Err(t.type_error("keys in translate table must be strings or integers"));
-        };
-        ops::dict::set(t, out, key, v)?;
-    }
-    Ok(out.as_value())
-}
-
-/// `s.translate(table)`: each character's code point is looked up with
-/// `table[cp]`; a LookupError keeps it, None deletes it, an int or a str
-/// replaces it.
-fn translate(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value> {
-    let (s, table) = recv1(t, "translate", args, kw)?;
-    let mut out = String::with_capacity(s.as_str().len());
-    for c in s.as_str().chars() {
-        let k = t.new_int(c as i64);
-        let v = match ops::getitem(t, table, k) {
-            Ok(v) => v,
-            Err(_) if t.exc_is(t.classes.lookup_error) => {
-                t.exc = Value::NONE;
-                out.push(c);
-                continue;
-            }
-            Err(e) => return Err(e),
-        };
-        if v.is_none() {
-            continue;
-        }
-        if let Some(r) = ops::as_str(v) {
-            out.push_str(r.as_str());
-        } else if ops::int::is_int(v) {
-            let cp = ops::int::to_i64(v).filter(|i| (0..0x110000).contains(i));
-            let Some(cp) = cp else {
-                return Err(t.value_error("character mapping must be in range(0x110000)"));
-            };
-            match char::from_u32(cp as u32) {
-                Some(ch) => out.push(ch),
-                None => return Err(t.unsupported("surrogate characters")),
-            }
-        } else {
-            return Err(t.type_error("character mapping must return integer, None or str"));
-        }
-    }
-    Ok(t.new_string(out))
 }

@@ -3,8 +3,9 @@
 //! CPython's rather than the Unicode version of Rust's standard library.
 //!
 //! Each `&[u32]` table is a sorted list of inclusive ranges flattened as
-//! `lo0, hi0, lo1, hi1, ...`; query it with [`in_table`]. Regenerate with
-//! `python3 gen.py > str_tables.rs` (then `rustfmt`), where `gen.py` is:
+//! `lo0, hi0, lo1, hi1, ...`; query it with [`in_table`]. The constants
+//! after the two functions are the output of this script, run with CPython
+//! 3.11 and formatted with `rustfmt`:
 //!
 //! ```text
 //! # Generates runtime/src/builtins/str_tables.rs from CPython's own str methods.
@@ -49,7 +50,6 @@
 //!
 //! main()
 //! ```
-//! (prepending this header).
 
 /// Whether `c` lies in one of the ranges of `table`.
 pub fn in_table(table: &[u32], c: char) -> bool {
