@@ -58,7 +58,7 @@ pub const TUNABLES: &[Tunable] = &[
         name: "gc-stress",
         kind: Kind::Flag,
         default: "",
-        doc: "Collect garbage at every allocation (slow; finds rooting bugs).",
+        doc: "Collect garbage at every safepoint after any allocation (slow; finds rooting bugs).",
     },
     Tunable {
         name: "dump",
