@@ -20,6 +20,9 @@ pub mod flags {
     pub const GENERATOR: u32 = 2;
     /// A class body or module body using a namespace dict in `ns`.
     pub const NAMESPACE: u32 = 4;
+    /// An `__init__` frame entered by instantiating a class: returning
+    /// gives the caller the new instance (kept in `Frame::gen`).
+    pub const INIT: u32 = 8;
 }
 
 #[repr(C)]
@@ -38,7 +41,8 @@ pub struct Frame {
     pub globals: Gc<Module>,
     /// Namespace dict for class bodies (`flags::NAMESPACE`), else UNBOUND.
     pub ns: Value,
-    /// The generator object for generator frames, else UNBOUND.
+    /// The generator object for generator frames, the new instance for
+    /// `INIT` frames, else UNBOUND.
     pub gen: Value,
 }
 
@@ -81,5 +85,17 @@ impl Drop for RegStack {
             std::alloc::Layout::array::<Value>(STACK_SLOTS).expect("register stack layout");
         // SAFETY: allocated in `new` with this layout.
         unsafe { std::alloc::dealloc(self.base as *mut u8, layout) };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frame_layout_is_pinned() {
+        // Tiers 0 and 1 share this layout; growing it must be deliberate.
+        assert_eq!(std::mem::size_of::<Frame>(), 64);
+        assert_eq!(std::mem::align_of::<Frame>(), 8);
     }
 }

@@ -335,6 +335,10 @@ fn call_target(
     save_pc(t, pc);
     let entered = if let Some(func) = cast::<Function>(f) {
         enter(t, func, args, kwnames, i.a() as u32, 0)
+    } else if let Some(init) =
+        cast::<Class>(f).and_then(|c| ops::call::plain_init(t, c).map(|init| (c, init)))
+    {
+        enter_init(t, init.0, init.1, args, kwnames, i.a() as u32)
     } else if let Some(func) =
         cast::<BoundMethod>(f).and_then(|m| cast::<Function>(m.func).map(|func| (func, m.receiver)))
     {
@@ -360,6 +364,37 @@ fn call_target(
 }
 
 #[inline(never)]
+/// `cls(*args)` for a class with a Python `__init__`: creates the instance
+/// and runs `__init__` as an ordinary VM frame (no native re-entry).
+fn enter_init(
+    t: &mut Thread,
+    cls: Gc<Class>,
+    init: Gc<Function>,
+    args: &[Value],
+    kwnames: Option<Gc<Tuple>>,
+    ret_reg: u32,
+) -> PyResult<Entered> {
+    let (pos, _) = ops::call::split_kw(args, kwnames);
+    let obj = ops::call::new_instance_for_call(t, cls, pos)?;
+    t.temp_roots.push(obj);
+    let mut v = Vec::with_capacity(args.len() + 1);
+    v.push(obj);
+    v.extend_from_slice(args);
+    let r = enter(t, init, &v, kwnames, ret_reg, flags::INIT);
+    t.temp_roots.pop();
+    match r? {
+        Entered::Frame(r, p) => {
+            // SAFETY: enter just pushed this frame.
+            unsafe { t.frames.last_mut().unwrap_unchecked() }.gen = obj;
+            Ok(Entered::Frame(r, p))
+        }
+        Entered::Done(g) => {
+            let msg = format!("__init__() should return None, not '{}'", t.type_name(g));
+            Err(t.type_error(&msg))
+        }
+    }
+}
+
 pub(super) fn call(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);
     let n = call_target(
@@ -497,12 +532,22 @@ pub(super) fn finish_generator(g: Value) {
 pub(super) fn ret(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);
     let v = reg!(regs, i.a());
+    if frame(t).flags & flags::INIT != 0 && !v.is_none() {
+        init_returned(t, v);
+        return unwind::unwind(t, regs, pc);
+    }
     let n = ret_target(t, v);
     if n.is_exit() {
         t.exit_value = v;
         return super::leave_value(t, regs, pc);
     }
     next!(t, n.regs, n.pc)
+}
+
+#[inline(never)]
+fn init_returned(t: &mut Thread, v: Value) {
+    let msg = format!("__init__() should return None, not '{}'", t.type_name(v));
+    let _ = t.type_error(&msg);
 }
 
 /// Pops the returning frame; where the caller continues, or `Next::EXIT`
@@ -531,7 +576,8 @@ fn ret_target(t: &mut Thread, v: Value) -> Next {
     let caller = frame(t);
     let cregs = caller.regs;
     let cpc = caller.pc as usize;
-    set_reg!(cregs, f.ret_reg as usize, v);
+    let result = if f.flags & flags::INIT != 0 { f.gen } else { v };
+    set_reg!(cregs, f.ret_reg as usize, result);
     Next {
         regs: cregs,
         pc: at(t, cpc + 1),

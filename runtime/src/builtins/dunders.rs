@@ -66,7 +66,13 @@ fn base(v: Value) -> Value {
 
 fn getitem(t: &mut Thread, a: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value> {
     let x = args::exact(t, "__getitem__", &a[1..], kw, 1)?;
-    ops::getitem(t, base(a[0]), x[0])
+    let b = base(a[0]);
+    if let Some(d) = cast::<Dict>(b) {
+        if !b.is(a[0]) {
+            return ops::item::dict_subclass_getitem(t, a[0], d, x[0]);
+        }
+    }
+    ops::getitem(t, b, x[0])
 }
 
 fn setitem(t: &mut Thread, a: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value> {

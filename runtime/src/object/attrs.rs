@@ -2,16 +2,16 @@
 //! class dictionaries and module globals. Keys compare by identity, which is
 //! correct because every attribute name is interned.
 
+use super::addr_hash::AddrMap;
 use super::str::Str;
 use crate::gc::{Gc, Tracer};
 use crate::value::Value;
-use std::collections::HashMap;
 
 #[derive(Default)]
 pub struct AttrMap {
     entries: Vec<(Gc<Str>, Value)>,
     /// Index by name address, built once the map grows past a few entries.
-    index: Option<HashMap<usize, usize>>,
+    index: Option<AddrMap<usize>>,
 }
 
 const INDEX_AT: usize = 8;

@@ -1,6 +1,7 @@
 //! Heap object types, one file per kind, and the kind table that ties the
 //! collector to their `trace` and `drop` functions.
 
+pub mod addr_hash;
 pub mod attrs;
 pub mod class;
 pub mod code;

@@ -6,12 +6,12 @@
 //! store bumps the cell's version so inline caches and compiled code can
 //! key on it.
 
+use super::addr_hash::AddrMap;
 use super::str::Str;
 use super::GcCell;
 use crate::gc::{Gc, Tracer};
 use crate::value::Value;
 use std::cell::Cell;
-use std::collections::HashMap;
 
 pub struct GlobalCell {
     pub name: Gc<Str>,
@@ -38,7 +38,7 @@ impl GlobalCell {
 pub struct Module {
     pub name: Gc<Str>,
     /// Cells by interned-name address, in creation order in `order`.
-    pub cells: GcCell<HashMap<usize, Gc<GlobalCell>>>,
+    pub cells: GcCell<AddrMap<Gc<GlobalCell>>>,
     pub order: GcCell<Vec<Gc<GlobalCell>>>,
     /// A builtin (Rust) module rather than one loaded from a file.
     pub native: bool,
@@ -48,7 +48,7 @@ impl Module {
     pub fn new(name: Gc<Str>, native: bool) -> Module {
         Module {
             name,
-            cells: GcCell::new(HashMap::new()),
+            cells: GcCell::new(AddrMap::default()),
             order: GcCell::new(Vec::new()),
             native,
         }

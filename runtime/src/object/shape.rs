@@ -7,25 +7,26 @@
 //!    slot, so an inline cache keyed by shape can load a slot directly.
 //! 3. Shapes reference only interned (immortal) names.
 
+use super::addr_hash::AddrMap;
 use super::str::Str;
 use super::GcCell;
 use crate::gc::{Gc, Tracer};
-use std::collections::HashMap;
 
 pub struct Shape {
     /// Attribute names in slot order.
     pub names: Vec<Gc<Str>>,
-    index: HashMap<usize, u32>,
-    /// Child shapes by the name they add.
-    pub transitions: GcCell<HashMap<usize, Gc<Shape>>>,
+    index: AddrMap<u32>,
+    /// Child shapes with the name each adds (usually one or two: a list
+    /// beats a hash map).
+    pub transitions: GcCell<Vec<(Gc<Str>, Gc<Shape>)>>,
 }
 
 impl Shape {
     pub fn root() -> Shape {
         Shape {
             names: Vec::new(),
-            index: HashMap::new(),
-            transitions: GcCell::new(HashMap::new()),
+            index: AddrMap::default(),
+            transitions: GcCell::new(Vec::new()),
         }
     }
     /// A shape with `name` appended.
@@ -37,7 +38,7 @@ impl Shape {
         Shape {
             names,
             index,
-            transitions: GcCell::new(HashMap::new()),
+            transitions: GcCell::new(Vec::new()),
         }
     }
     /// The slot holding `name`, if this shape has it.
@@ -48,6 +49,16 @@ impl Shape {
         }
         self.index.get(&name.addr()).map(|&i| i as usize)
     }
+    /// The child shape that adds `name`, if created before.
+    #[inline]
+    pub fn transition(&self, name: Gc<Str>) -> Option<Gc<Shape>> {
+        self.transitions
+            .get()
+            .iter()
+            .find(|(n, _)| n.ptr_eq(name))
+            .map(|(_, s)| *s)
+    }
+
     pub fn len(&self) -> usize {
         self.names.len()
     }

@@ -412,11 +412,18 @@ pub fn setattr(t: &mut Thread, obj: Value, name: Gc<Str>, v: Value) -> PyResult<
         Some(Kind::Instance) => {
             let inst = cast::<Instance>(obj).expect("kind checked");
             let cls = inst.class.get();
+            if super::class_flags::get(cls) & super::class_flags::NO_DATA_DESCRIPTORS != 0 {
+                return set_instance_attr(t, inst, name, v);
+            }
             if let Some(d) = cls.lookup(name) {
                 if let Some(p) = cast::<Property>(d) {
                     let setter = p.fset.get();
                     if setter.is_none() {
-                        let msg = format!("can't set attribute '{}'", name.as_str());
+                        let msg = format!(
+                            "property '{}' of '{}' object has no setter",
+                            name.as_str(),
+                            cls.name.as_str()
+                        );
                         return Err(t.attribute_error(&msg));
                     }
                     super::call(t, setter, &[obj, v], None)?;
@@ -553,12 +560,39 @@ pub fn set_instance_attr(
 
 /// The shape that extends `shape` by `name` (shared through transitions).
 pub fn shape_with(t: &mut Thread, shape: Gc<Shape>, name: Gc<Str>) -> Gc<Shape> {
-    if let Some(s) = shape.transitions.get().get(&name.addr()) {
-        return *s;
+    if let Some(s) = shape.transition(name) {
+        return s;
     }
     let s = t.heap.alloc_immortal(shape.extended(name));
-    shape.transitions.get_mut().insert(name.addr(), s);
+    shape.transitions.get_mut().push((name, s));
     s
+}
+
+/// Removes `name` from an instance's own attributes (`object.__delattr__`).
+pub fn delete_instance_attr(
+    t: &mut Thread,
+    obj: Value,
+    inst: Gc<Instance>,
+    name: Gc<Str>,
+) -> PyResult<()> {
+    let shape = inst.shape.get();
+    let Some(i) = shape.slot(name) else {
+        return Err(no_attribute(t, obj, name));
+    };
+    // Rebuild the shape without `name` from the class's root shape.
+    let cls = inst.class.get();
+    let mut s = cls.root_shape;
+    let mut slots = Vec::with_capacity(shape.len() - 1);
+    let old = inst.slots.get().clone();
+    for (j, n) in shape.names.clone().into_iter().enumerate() {
+        if j != i {
+            s = shape_with(t, s, n);
+            slots.push(old[j]);
+        }
+    }
+    *inst.slots.get_mut() = slots;
+    inst.shape.set(s);
+    Ok(())
 }
 
 /// `del obj.name`.
@@ -566,24 +600,29 @@ pub fn delattr(t: &mut Thread, obj: Value, name: Gc<Str>) -> PyResult<()> {
     match kind_of(obj) {
         Some(Kind::Instance) => {
             let inst = cast::<Instance>(obj).expect("kind checked");
-            let shape = inst.shape.get();
-            let Some(i) = shape.slot(name) else {
-                return Err(no_attribute(t, obj, name));
-            };
-            // Rebuild the shape without `name` from the class's root shape.
             let cls = inst.class.get();
-            let mut s = cls.root_shape;
-            let mut slots = Vec::with_capacity(shape.len() - 1);
-            let old = inst.slots.get().clone();
-            for (j, n) in shape.names.clone().into_iter().enumerate() {
-                if j != i {
-                    s = shape_with(t, s, n);
-                    slots.push(old[j]);
+            if let Some(d) = cls.lookup(name) {
+                if let Some(p) = cast::<Property>(d) {
+                    let deleter = p.fdel.get();
+                    if deleter.is_none() {
+                        let msg = format!(
+                            "property '{}' of '{}' object has no deleter",
+                            name.as_str(),
+                            cls.name.as_str()
+                        );
+                        return Err(t.attribute_error(&msg));
+                    }
+                    super::call(t, deleter, &[obj], None)?;
+                    return Ok(());
                 }
             }
-            *inst.slots.get_mut() = slots;
-            inst.shape.set(s);
-            Ok(())
+            if let Some(m) = cls.lookup(t.names.delattr_) {
+                if kind_of(m) == Some(Kind::Function) {
+                    super::call(t, m, &[obj, name.as_value()], None)?;
+                    return Ok(());
+                }
+            }
+            delete_instance_attr(t, obj, inst, name)
         }
         Some(Kind::Class) => {
             let c = cast::<Class>(obj).expect("kind checked");

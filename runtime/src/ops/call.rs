@@ -101,6 +101,41 @@ pub fn call_dunder(
     }
 }
 
+/// Creates an instance of a user class for `cls(*args)` before `__init__`
+/// runs: exception instances get `args` as CPython's `BaseException.__new__`
+/// gives them.
+pub fn new_instance_for_call(t: &mut Thread, cls: Gc<Class>, args: &[Value]) -> PyResult<Value> {
+    let obj = new_instance(t, cls)?;
+    if cls.base == Base::Exception && !args.is_empty() {
+        let tup = t.new_tuple(args.to_vec());
+        if let Some(inst) = cast::<Instance>(obj) {
+            if let Some(e) = inst.exc.get_mut() {
+                e.args = tup;
+            }
+        }
+    }
+    Ok(obj)
+}
+
+/// Whether `cls(...)` creates the instance with `object.__new__` and then
+/// runs a Python `__init__` (the interpreter can then run `__init__` as an
+/// ordinary frame); returns that `__init__`.
+pub fn plain_init(t: &Thread, cls: Gc<Class>) -> Option<Gc<Function>> {
+    if cls.base == Base::Builtin {
+        return None;
+    }
+    let plain_new = match cls.lookup(t.names.new) {
+        Some(n) => cast::<Builtin>(n)
+            .map(|b| b.qualname == "object.__new__")
+            .unwrap_or(false),
+        None => true,
+    };
+    if !plain_new {
+        return None;
+    }
+    cls.lookup(t.names.init).and_then(cast::<Function>)
+}
+
 /// Creates a bare instance of a user class (before `__init__`).
 pub fn new_instance(t: &mut Thread, cls: Gc<Class>) -> PyResult<Value> {
     let base = match cls.base {
@@ -153,7 +188,10 @@ pub fn call_class(
             }
             obj
         }
-        _ => new_instance(t, cls)?,
+        _ => {
+            let (pos, _) = split_kw(args, kwnames);
+            new_instance_for_call(t, cls, pos)?
+        }
     };
     // Keep the new object reachable while __init__ runs.
     t.temp_roots.push(obj);

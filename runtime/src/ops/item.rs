@@ -96,6 +96,23 @@ pub fn norm_index(i: i64, len: usize) -> Option<usize> {
     }
 }
 
+/// `dict.__getitem__` on an instance of a dict subclass (`d` is its dict):
+/// a missing key calls the subclass's `__missing__`, as CPython's does.
+pub fn dict_subclass_getitem(
+    t: &mut Thread,
+    obj: Value,
+    d: Gc<Dict>,
+    key: Value,
+) -> PyResult<Value> {
+    match super::dict::get(t, d, key)? {
+        Some(v) => Ok(v),
+        None => match super::call::call_dunder(t, obj, t.names.missing, &[key])? {
+            Some(v) => Ok(v),
+            None => Err(t.key_error(key)),
+        },
+    }
+}
+
 /// `obj[key]`.
 pub fn getitem(t: &mut Thread, obj: Value, key: Value) -> PyResult<Value> {
     match kind_of(obj) {
@@ -217,13 +234,7 @@ pub fn getitem(t: &mut Thread, obj: Value, key: Value) -> PyResult<Value> {
             let inst = cast::<Instance>(obj).expect("kind checked");
             let base = inst.base.get();
             if let Some(d) = cast::<Dict>(base) {
-                return match super::dict::get(t, d, key)? {
-                    Some(v) => Ok(v),
-                    None => match super::call::call_dunder(t, obj, t.names.missing, &[key])? {
-                        Some(v) => Ok(v),
-                        None => Err(t.key_error(key)),
-                    },
-                };
+                return dict_subclass_getitem(t, obj, d, key);
             }
             if !base.is_unbound() {
                 return getitem(t, base, key);
