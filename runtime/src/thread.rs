@@ -118,6 +118,9 @@ pub struct Hooks {
     /// Resumes a generator with a sent value: Ok(Some(v)) yielded, Ok(None) returned
     /// (its return value is in `Thread::gen_return`), Err raised.
     pub resume: fn(&mut Thread, Gc<Generator>, Value) -> PyResult<Option<Value>>,
+    /// Raises an exception instance inside a generator at the point where it
+    /// is suspended (`generator.throw`, `close`); results as for `resume`.
+    pub throw: fn(&mut Thread, Gc<Generator>, Value) -> PyResult<Option<Value>>,
     /// Imports a module by name (the interpreter knows how to load source files).
     pub import: fn(&mut Thread, Gc<Str>) -> PyResult<Value>,
 }
@@ -215,6 +218,7 @@ impl Thread {
             hooks: Hooks {
                 call: no_call,
                 resume: no_resume,
+                throw: no_resume,
                 import: no_import,
             },
             temp_roots: Vec::new(),

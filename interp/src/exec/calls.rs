@@ -14,7 +14,7 @@
 use super::dispatch::{next, reg, set_reg};
 use super::handlers::{at, code, frame, reg_slice};
 use super::{unwind, Next};
-use runtime::bytecode::{CodeKind, Insn};
+use runtime::bytecode::{CodeKind, Insn, Op};
 use runtime::frame::{flags, Frame, STACK_SLOTS};
 use runtime::gc::Gc;
 use runtime::object::generator::GenStatus;
@@ -829,6 +829,89 @@ pub fn resume_generator(t: &mut Thread, g: Gc<Generator>, sent: Value) -> PyResu
     }
 }
 
+/// Throws the exception instance `exc` into a generator from native code
+/// (`generator.throw`, `close`), as CPython's `gen_throw`: a generator
+/// suspended in `yield from` passes it on to its delegate first. Results as
+/// for `resume_generator`.
+pub fn throw_generator(t: &mut Thread, g: Gc<Generator>, exc: Value) -> PyResult<Option<Value>> {
+    t.check_native_stack()?;
+    let (status, pc) = {
+        let st = g.state.get();
+        (st.status, st.pc as usize)
+    };
+    let mut exc = exc;
+    let idx = match status {
+        GenStatus::Running => return Err(t.value_error("generator already executing")),
+        GenStatus::Done => {
+            t.exc = exc;
+            return Err(runtime::Raised);
+        }
+        // Raised before the first instruction: no handler is active yet.
+        GenStatus::Created => 0,
+        GenStatus::Suspended => {
+            let i = g.code.insns.get()[pc];
+            if i.op() != Op::YieldFrom {
+                // Resumption continues after the Yield; raise at the Yield.
+                pc - 1
+            } else {
+                let sub = g.state.get().regs[i.b()];
+                match throw_delegate(t, sub, exc) {
+                    Ok(Some(v)) => return Ok(Some(v)),
+                    Ok(None) => {
+                        // The delegate returned: `yield from` evaluates to
+                        // its value and the generator continues after it.
+                        let v = std::mem::replace(&mut t.gen_return, Value::NONE);
+                        let st = g.state.get_mut();
+                        st.pc = pc as u32 + 1;
+                        st.resume_reg = i.a() as u16;
+                        return resume_generator(t, g, v);
+                    }
+                    Err(_) => {
+                        exc = t.exc;
+                        pc
+                    }
+                }
+            }
+        }
+    };
+    g.state.get_mut().status = GenStatus::Running;
+    t.exc = Value::NONE;
+    push_generator_frame(t, g, 0, flags::ENTRY)?;
+    t.exc = exc;
+    let n = unwind::throw_target(t, idx);
+    if n.is_exit() {
+        return Err(runtime::Raised);
+    }
+    match run(t, n.regs, n.pc) {
+        Ok(v) => {
+            if g.state.get().status == GenStatus::Done {
+                t.gen_return = v;
+                Ok(None)
+            } else {
+                Ok(Some(v))
+            }
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Passes a thrown exception on to the delegate of a `yield from`:
+/// `Ok(Some(v))` it yielded, `Ok(None)` it returned (value in
+/// `gen_return`), `Err` with the exception to raise in the delegating
+/// generator (`exc` itself when the delegate cannot take it).
+fn throw_delegate(t: &mut Thread, sub: Value, exc: Value) -> PyResult<Option<Value>> {
+    let closing = ops::isinstance(t, exc, t.classes.generator_exit);
+    if let Some(sg) = cast::<Generator>(sub) {
+        if closing {
+            ops::iter::close_generator(t, sg)?;
+        } else {
+            return throw_generator(t, sg, exc);
+        }
+    }
+    t.exc = exc;
+    Err(runtime::Raised)
+}
+
 /// Starts dispatching at `pc` with `regs`; returns when an ENTRY frame ends.
 #[inline(never)]
 pub(super) fn run(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
@@ -964,5 +1047,6 @@ fn hook_call(
 pub fn install_hooks(t: &mut Thread, import: fn(&mut Thread, Gc<Str>) -> PyResult<Value>) {
     t.hooks.call = hook_call;
     t.hooks.resume = resume_generator;
+    t.hooks.throw = throw_generator;
     t.hooks.import = import;
 }

@@ -873,6 +873,81 @@ pub(super) fn DictUpdate(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> P
     next!(t, regs, step(pc))
 }
 
+/// `f()` as CPython names a callee in call errors.
+fn callee_name(t: &mut Thread, f: Value) -> String {
+    let qual = |v: Value| ops::as_str(v).map(|s| s.as_str().to_string());
+    if let Some(func) = cast::<Function>(f) {
+        let module = func
+            .globals
+            .get(t.names.name)
+            .and_then(qual)
+            .unwrap_or_default();
+        let q = qual(func.qualname.get()).unwrap_or_default();
+        return if module.is_empty() || module == "builtins" {
+            format!("{q}()")
+        } else {
+            format!("{module}.{q}()")
+        };
+    }
+    if let Some(m) = cast::<BoundMethod>(f) {
+        return callee_name(t, m.func);
+    }
+    if let Some(b) = cast::<Builtin>(f) {
+        return format!("{}()", b.qualname);
+    }
+    if let Some(c) = cast::<Class>(f) {
+        let module = qual(c.module.get()).unwrap_or_default();
+        let q = c.qualname.get().as_str().to_string();
+        return if module.is_empty() || module == "builtins" {
+            format!("{q}()")
+        } else {
+            format!("{module}.{q}()")
+        };
+    }
+    format!("{} object", t.type_name(f))
+}
+
+#[inline(never)]
+fn dict_merge(t: &mut Thread, d: Value, src: Value, f: Value) -> PyResult<()> {
+    let Some(d) = cast::<Dict>(d) else {
+        return Ok(());
+    };
+    let Some(s) = ops::as_dict(src) else {
+        let msg = format!(
+            "{} argument after ** must be a mapping, not {}",
+            callee_name(t, f),
+            t.type_name(src)
+        );
+        return Err(t.type_error(&msg));
+    };
+    for (k, v) in s.table.items() {
+        let Some(name) = ops::as_str(k) else {
+            return Err(t.type_error("keywords must be strings"));
+        };
+        if ops::dict::contains(t, d, k)? {
+            let msg = format!(
+                "{} got multiple values for keyword argument '{}'",
+                callee_name(t, f),
+                name.as_str()
+            );
+            return Err(t.type_error(&msg));
+        }
+        ops::dict::set(t, d, k, v)?;
+    }
+    Ok(())
+}
+
+pub(super) fn DictMerge(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
+    let i = insn(pc);
+    tryv!(
+        t,
+        regs,
+        pc,
+        dict_merge(t, reg!(regs, i.a()), reg!(regs, i.b()), reg!(regs, i.c()))
+    );
+    next!(t, regs, step(pc))
+}
+
 pub(super) fn ListToTuple(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);
     let v = list_to_tuple(t, reg!(regs, i.b()));

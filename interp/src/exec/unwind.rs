@@ -39,6 +39,14 @@ fn unwind_target(t: &mut Thread, pc: *const Insn) -> Next {
     unwind_from(t, idx, true)
 }
 
+/// Raises `Thread::exc` at instruction `idx` of the running frame (a
+/// generator frame pushed by `throw`): where its handler continues, or
+/// `Next::EXIT` when the exception leaves the frame.
+pub(super) fn throw_target(t: &mut Thread, idx: usize) -> Next {
+    set_context(t);
+    unwind_from(t, idx, true)
+}
+
 /// Sets the implicit `__context__` of the exception being raised.
 fn set_context(t: &mut Thread) {
     let (exc, handled) = (t.exc, t.handled);

@@ -1091,7 +1091,7 @@ impl Vm {
                 let d = reg(f, a);
                 self.setitem(&d, &reg(f, b), reg(f, c))?;
             }
-            Op::DictUpdate => {
+            Op::DictUpdate | Op::DictMerge => {
                 let (V::Dict(d), V::Dict(s)) = (reg(f, a), reg(f, b)) else {
                     panic!("DictUpdate")
                 };

@@ -138,6 +138,10 @@ fn object_getattribute(t: &mut Thread, a: &[Value], kw: Option<Gc<Tuple>>) -> Py
 fn object_delattr(t: &mut Thread, a: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value> {
     let x = args::exact(t, "__delattr__", &a[1..], kw, 1)?;
     let name = attr_name(t, x[0])?;
-    ops::delattr(t, a[0], name)?;
+    match cast::<Instance>(a[0]) {
+        // Bypasses a user `__delattr__` (that is what calling object's does).
+        Some(inst) => ops::attr::generic_delattr(t, a[0], inst, name)?,
+        None => ops::delattr(t, a[0], name)?,
+    }
     Ok(Value::NONE)
 }

@@ -170,6 +170,7 @@ pub fn install(t: &mut Thread) {
 
     method!(t, c_generator(t), "generator", "send", gen_send);
     method!(t, c_generator(t), "generator", "close", gen_close);
+    method!(t, c_generator(t), "generator", "throw", gen_throw);
     method!(t, c_generator(t), "generator", "__next__", iter_next);
     method!(t, c_generator(t), "generator", "__iter__", iter_self);
     let it = t.classes.iterator;
@@ -1001,14 +1002,60 @@ fn gen_send(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<V
 
 fn gen_close(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value> {
     args::exact(t, "close", &args[1..], kw, 0)?;
-    if let Some(g) = cast::<Generator>(args[0]) {
-        let st = g.state.get_mut();
-        if st.status != crate::object::generator::GenStatus::Running {
-            st.status = crate::object::generator::GenStatus::Done;
-            st.regs = Box::new([]);
+    let Some(g) = cast::<Generator>(args[0]) else {
+        return Err(t.type_error("descriptor 'close' requires a 'generator' object"));
+    };
+    ops::iter::close_generator(t, g)?;
+    Ok(Value::NONE)
+}
+
+/// `generator.throw(typ[, val[, tb]])`: the exception instance CPython's
+/// `_gen_throw` makes from its arguments, raised inside the generator.
+fn gen_throw(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value> {
+    let a = args::range(t, "throw", &args[1..], kw, 1, 3)?;
+    let Some(g) = cast::<Generator>(args[0]) else {
+        return Err(t.type_error("descriptor 'throw' requires a 'generator' object"));
+    };
+    let (typ, val) = (a[0], a.get(1).copied().unwrap_or(Value::NONE));
+    if a.len() == 3 && !a[2].is_none() {
+        return Err(t.type_error("throw() third argument must be a traceback object"));
+    }
+    let base = t.classes.base_exception;
+    let exc = match cast::<Class>(typ) {
+        Some(c) if c.is_subclass(base) => {
+            if ops::isinstance(t, val, c) {
+                val
+            } else if val.is_none() {
+                ops::call(t, typ, &[], None)?
+            } else if let Some(tu) = cast::<Tuple>(val) {
+                let items = tu.items.to_vec();
+                ops::call(t, typ, &items, None)?
+            } else {
+                ops::call(t, typ, &[val], None)?
+            }
+        }
+        _ if ops::isinstance(t, typ, base) => {
+            if !val.is_none() {
+                return Err(t.type_error("instance exception may not have a separate value"));
+            }
+            typ
+        }
+        _ => {
+            let msg = format!(
+                "exceptions must be classes or instances deriving from BaseException, not {}",
+                t.type_name(typ)
+            );
+            return Err(t.type_error(&msg));
+        }
+    };
+    match (t.hooks.throw)(t, g, exc)? {
+        Some(v) => Ok(v),
+        None => {
+            let r = t.gen_return;
+            t.gen_return = Value::NONE;
+            Err(stop_with(t, r))
         }
     }
-    Ok(Value::NONE)
 }
 
 fn iter_next(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value> {

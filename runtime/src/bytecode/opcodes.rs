@@ -148,6 +148,9 @@ macro_rules! for_each_opcode {
             DictSet(a: R, b: R, c: R);
             /// Dict `a`.update(`b`) (mapping unpacking `**b`).
             DictUpdate(a: R, b: R);
+            /// Dict `a` gets the items of mapping `b` (call-site `**b`); a key
+            /// already in `a` is a TypeError naming the callee in register `c`.
+            DictMerge(a: R, b: R, c: R);
             /// `a = tuple(list b)`.
             ListToTuple(a: R, b: R);
             /// Unpacks iterable `b` into registers `a .. a+c-1` (exactly `c` items).

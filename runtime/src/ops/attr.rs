@@ -568,13 +568,30 @@ pub fn shape_with(t: &mut Thread, shape: Gc<Shape>, name: Gc<Str>) -> Gc<Shape> 
     s
 }
 
-/// Removes `name` from an instance's own attributes (`object.__delattr__`).
-pub fn delete_instance_attr(
+/// `object.__delattr__`: a property's deleter, else removes `name` from
+/// the instance's own attributes.
+pub fn generic_delattr(
     t: &mut Thread,
     obj: Value,
     inst: Gc<Instance>,
     name: Gc<Str>,
 ) -> PyResult<()> {
+    let cls = inst.class.get();
+    if let Some(d) = cls.lookup(name) {
+        if let Some(p) = cast::<Property>(d) {
+            let deleter = p.fdel.get();
+            if deleter.is_none() {
+                let msg = format!(
+                    "property '{}' of '{}' object has no deleter",
+                    name.as_str(),
+                    cls.name.as_str()
+                );
+                return Err(t.attribute_error(&msg));
+            }
+            super::call(t, deleter, &[obj], None)?;
+            return Ok(());
+        }
+    }
     let shape = inst.shape.get();
     let Some(i) = shape.slot(name) else {
         return Err(no_attribute(t, obj, name));
@@ -600,29 +617,13 @@ pub fn delattr(t: &mut Thread, obj: Value, name: Gc<Str>) -> PyResult<()> {
     match kind_of(obj) {
         Some(Kind::Instance) => {
             let inst = cast::<Instance>(obj).expect("kind checked");
-            let cls = inst.class.get();
-            if let Some(d) = cls.lookup(name) {
-                if let Some(p) = cast::<Property>(d) {
-                    let deleter = p.fdel.get();
-                    if deleter.is_none() {
-                        let msg = format!(
-                            "property '{}' of '{}' object has no deleter",
-                            name.as_str(),
-                            cls.name.as_str()
-                        );
-                        return Err(t.attribute_error(&msg));
-                    }
-                    super::call(t, deleter, &[obj], None)?;
-                    return Ok(());
-                }
-            }
-            if let Some(m) = cls.lookup(t.names.delattr_) {
+            if let Some(m) = inst.class.get().lookup(t.names.delattr_) {
                 if kind_of(m) == Some(Kind::Function) {
                     super::call(t, m, &[obj, name.as_value()], None)?;
                     return Ok(());
                 }
             }
-            delete_instance_attr(t, obj, inst, name)
+            generic_delattr(t, obj, inst, name)
         }
         Some(Kind::Class) => {
             let c = cast::<Class>(obj).expect("kind checked");

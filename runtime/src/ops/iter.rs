@@ -371,3 +371,36 @@ pub fn collect_list(t: &mut Thread, v: Value) -> PyResult<Gc<List>> {
     t.temp_roots.pop();
     r
 }
+
+/// `generator.close()`: raises GeneratorExit where the generator is
+/// suspended, so its `finally` blocks and handlers run.
+pub fn close_generator(t: &mut Thread, g: Gc<Generator>) -> PyResult<()> {
+    use crate::object::generator::GenStatus;
+    match g.state.get().status {
+        GenStatus::Running => return Err(t.value_error("generator already executing")),
+        GenStatus::Done => return Ok(()),
+        GenStatus::Created => {
+            let st = g.state.get_mut();
+            st.status = GenStatus::Done;
+            st.regs = Box::new([]);
+            return Ok(());
+        }
+        GenStatus::Suspended => {}
+    }
+    let exc = t.new_exception(t.classes.generator_exit, vec![]);
+    match (t.hooks.throw)(t, g, exc) {
+        Ok(Some(_)) => Err(t.runtime_error("generator ignored GeneratorExit")),
+        Ok(None) => {
+            t.gen_return = Value::NONE;
+            Ok(())
+        }
+        Err(e) => {
+            if t.exc_is(t.classes.generator_exit) || t.exc_is(t.classes.stop_iteration) {
+                t.exc = Value::NONE;
+                Ok(())
+            } else {
+                Err(e)
+            }
+        }
+    }
+}

@@ -154,6 +154,12 @@ pub fn repr_string(t: &mut Thread, v: Value) -> PyResult<String> {
 }
 
 fn instance_repr(t: &mut Thread, v: Value) -> PyResult<String> {
+    if v.is(t.ellipsis) {
+        return Ok("Ellipsis".to_string());
+    }
+    if v.is(t.not_implemented) {
+        return Ok("NotImplemented".to_string());
+    }
     let cls = t.class_of(v);
     if let Some(m) = cls.lookup(t.names.repr) {
         if kind_of(m) != Some(Kind::Builtin) {

@@ -113,19 +113,33 @@ impl<'a> Unit<'a> {
         self.emit(Op::ListToTuple, 0, t, t, 0);
         let keywords = &c.arguments.keywords;
         if !keywords.is_empty() {
+            // As CPython: explicit keywords go straight into the dict until
+            // the first `**`; after it, each is merged, so a name given twice
+            // is a TypeError (`DictMerge` names the callee in `f`).
             self.emit(Op::BuildDict, 0, t + 1, 0, 0);
+            let mut merged = false;
             for k in keywords.iter() {
                 let m2 = self.mark();
                 match &k.arg {
-                    Some(name) => {
+                    Some(name) if !merged => {
                         let key = self.temp();
                         self.load_const(key, Const::Str(name.id.as_str().to_string()));
                         let v = self.expr_any(&k.value)?;
                         self.emit(Op::DictSet, 0, t + 1, key, v);
                     }
+                    Some(name) => {
+                        let pair = self.temps(3);
+                        self.load_const(pair, Const::Str(name.id.as_str().to_string()));
+                        self.expr_to(&k.value, pair + 1)?;
+                        self.emit(Op::BuildDict, 0, pair + 2, pair, 1);
+                        self.at(c.range());
+                        self.emit(Op::DictMerge, 0, t + 1, pair + 2, f);
+                    }
                     None => {
+                        merged = true;
                         let v = self.expr_any(&k.value)?;
-                        self.emit(Op::DictUpdate, 0, t + 1, v, 0);
+                        self.at(c.range());
+                        self.emit(Op::DictMerge, 0, t + 1, v, f);
                     }
                 }
                 self.release(m2);
