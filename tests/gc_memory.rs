@@ -8,7 +8,7 @@ fn millions_of_cyclic_objects_stay_under_200_mb() {
     let bin =
         std::env::var("STRATA_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_strata").to_string());
     let out = Command::new(bin)
-        .args(["--stats", "tests/gc/cycles.py"])
+        .args(["--stats", "benches/programs/cycles.py"])
         .output()
         .expect("run strata");
     assert!(

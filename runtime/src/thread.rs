@@ -143,8 +143,13 @@ pub struct Thread {
     pub frames: Vec<Frame>,
     /// The exception being raised (valid while a `Raised` propagates).
     pub exc: Value,
-    /// The exception being handled by the innermost running `except`/`finally`.
+    /// The exception being handled by the innermost running `except`/`finally`
+    /// of the running frame's context (a running generator has its own).
     pub handled: Value,
+    /// The exception handled outside the running generators (the topmost one
+    /// of the contexts that resumed them): what `raise` and `__context__` see
+    /// when `handled` is None, as CPython's exc_info stack.
+    pub outer_handled: Value,
     /// A generator's return value, handed from the interpreter to `resume`'s caller.
     pub gen_return: Value,
     /// The value the interpreter hands back when it leaves dispatch.
@@ -205,6 +210,7 @@ impl Thread {
             frames: Vec::with_capacity(1024),
             exc: Value::NONE,
             handled: Value::NONE,
+            outer_handled: Value::NONE,
             gen_return: Value::NONE,
             exit_value: Value::NONE,
             classes: Classes::placeholder(dummy_class),
@@ -308,7 +314,13 @@ impl Thread {
                 // Registers of stack frames are covered by the slice above.
             }
         }
-        tr.values(&[self.exc, self.handled, self.gen_return, self.exit_value]);
+        tr.values(&[
+            self.exc,
+            self.handled,
+            self.outer_handled,
+            self.gen_return,
+            self.exit_value,
+        ]);
         tr.values(&self.temp_roots);
         for m in self.modules.values() {
             tr.value(*m);
@@ -391,20 +403,14 @@ impl Thread {
         let root_shape = self.heap.alloc_immortal(Shape::root());
         let bases: Vec<Gc<Class>> = parent.into_iter().collect();
         let module = self.intern("builtins").as_value();
-        let c = self.heap.alloc_immortal(Class {
+        let c = self.heap.alloc_immortal(Class::new(
             name,
-            qualname: Cell::new(name),
-            module: Cell::new(module),
-            bases: GcCell::new(bases.clone()),
-            mro: GcCell::new(Vec::new()),
-            dict: GcCell::new(AttrMap::new()),
-            version: Cell::new(0),
+            name,
+            module,
+            bases.clone(),
             base,
             root_shape,
-            slots: GcCell::new(None),
-            subclasses: GcCell::new(Vec::new()),
-            flags: Cell::new(0),
-        });
+        ));
         let mut mro = vec![c];
         if let Some(p) = parent {
             mro.extend(p.mro.get().iter().copied());
@@ -525,7 +531,24 @@ impl Thread {
     #[cold]
     pub fn raise(&mut self, exc: Value) -> Raised {
         self.exc = exc;
+        self.set_context();
         Raised
+    }
+
+    /// Sets the implicit `__context__` of the exception being raised
+    /// (`Thread::exc`) to the exception being handled, if any.
+    pub fn set_context(&mut self) {
+        let (exc, handled) = (self.exc, self.topmost_handled());
+        if handled.is_none() || handled.is(exc) {
+            return;
+        }
+        if let Some(inst) = crate::ops::cast::<Instance>(exc) {
+            if let Some(e) = inst.exc.get_mut() {
+                if e.context.is_none() {
+                    e.context = handled;
+                }
+            }
+        }
     }
 
     /// Raises a new exception of `cls` with a message.
@@ -593,6 +616,15 @@ impl Thread {
             self.classes.recursion_error,
             "maximum recursion depth exceeded",
         )
+    }
+
+    /// The exception currently being handled, as `sys.exc_info()` sees it.
+    pub fn topmost_handled(&self) -> Value {
+        if self.handled.is_none() {
+            self.outer_handled
+        } else {
+            self.handled
+        }
     }
 
     /// Whether the exception being raised is an instance of `cls`.

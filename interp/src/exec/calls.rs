@@ -113,6 +113,8 @@ pub(super) fn enter(
                 pc: 0,
                 status: GenStatus::Created,
                 resume_reg: 0,
+                handled: Value::NONE,
+                outer_handled: Value::NONE,
             }),
         });
         return Ok(Entered::Done(g.as_value()));
@@ -519,13 +521,24 @@ pub(super) fn pop_frame(t: &mut Thread) -> Frame {
     f
 }
 
-/// Marks a generator finished and drops its registers.
-pub(super) fn finish_generator(g: Value) {
+/// Marks a generator finished and drops its registers; restores its
+/// resumer's exception state.
+pub(super) fn finish_generator(t: &mut Thread, g: Value) {
     if let Some(g) = cast::<Generator>(g) {
+        leave_generator(t, g);
         let st = g.state.get_mut();
         st.status = GenStatus::Done;
         st.regs = Box::new([]);
     }
+}
+
+/// A generator frame is left (suspended or finished): the generator keeps
+/// its own handled exception and the resumer's state comes back.
+fn leave_generator(t: &mut Thread, g: Gc<Generator>) {
+    let st = g.state.get_mut();
+    let resumer = std::mem::replace(&mut st.handled, Value::NONE);
+    st.handled = std::mem::replace(&mut t.handled, resumer);
+    t.outer_handled = std::mem::replace(&mut st.outer_handled, Value::NONE);
 }
 
 #[inline(never)]
@@ -556,7 +569,7 @@ fn init_returned(t: &mut Thread, v: Value) {
 fn ret_target(t: &mut Thread, v: Value) -> Next {
     let f = pop_frame(t);
     if f.flags & flags::GENERATOR != 0 {
-        finish_generator(f.gen);
+        finish_generator(t, f.gen);
         if f.flags & flags::ENTRY != 0 {
             t.gen_return = v;
             return Next::EXIT;
@@ -590,6 +603,7 @@ fn ret_target(t: &mut Thread, v: Value) -> Next {
 fn suspend(t: &mut Thread, v: Value, resume_pc: u32, resume_reg: u16) -> Next {
     let f = pop_frame(t);
     if let Some(g) = cast::<Generator>(f.gen) {
+        leave_generator(t, g);
         let st = g.state.get_mut();
         st.pc = resume_pc;
         st.status = GenStatus::Suspended;
@@ -748,6 +762,12 @@ fn push_generator_frame(
     let st = g.state.get_mut();
     let regs = st.regs.as_mut_ptr();
     let pc = st.pc as usize;
+    // The generator runs with its own handled exception; the resumer's
+    // stays visible beneath it.
+    let own = std::mem::replace(&mut st.handled, Value::NONE);
+    st.outer_handled = t.outer_handled;
+    t.outer_handled = t.topmost_handled();
+    st.handled = std::mem::replace(&mut t.handled, own);
     t.frames.push(Frame {
         code: g.code,
         regs,

@@ -34,7 +34,9 @@ pub(crate) fn unwind(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyRes
 
 #[inline(never)]
 fn unwind_target(t: &mut Thread, pc: *const Insn) -> Next {
-    set_context(t);
+    // The exception's context was set where it was raised (`Thread::raise`,
+    // the `Raise` opcode), not here: it may come from another context
+    // (a generator's).
     let idx = pc_index(t, pc);
     unwind_from(t, idx, true)
 }
@@ -43,23 +45,12 @@ fn unwind_target(t: &mut Thread, pc: *const Insn) -> Next {
 /// generator frame pushed by `throw`): where its handler continues, or
 /// `Next::EXIT` when the exception leaves the frame.
 pub(super) fn throw_target(t: &mut Thread, idx: usize) -> Next {
-    set_context(t);
     unwind_from(t, idx, true)
 }
 
 /// Sets the implicit `__context__` of the exception being raised.
 fn set_context(t: &mut Thread) {
-    let (exc, handled) = (t.exc, t.handled);
-    if handled.is_none() || handled.is(exc) {
-        return;
-    }
-    if let Some(inst) = cast::<Instance>(exc) {
-        if let Some(e) = inst.exc.get_mut() {
-            if e.context.is_none() {
-                e.context = handled;
-            }
-        }
-    }
+    t.set_context();
 }
 
 fn add_traceback(t: &mut Thread, code: Gc<Code>, pc: usize) {
@@ -96,7 +87,7 @@ fn unwind_from(t: &mut Thread, mut idx: usize, mut record: bool) -> Next {
         }
         let popped = pop_frame(t);
         if popped.flags & flags::GENERATOR != 0 {
-            finish_generator(popped.gen);
+            finish_generator(t, popped.gen);
             if t.exc_is(t.classes.stop_iteration) {
                 let cause = t.exc;
                 let _ = t.runtime_error("generator raised StopIteration");
@@ -139,7 +130,7 @@ fn make_exception(t: &mut Thread, v: Value, what: &str) -> PyResult<Value> {
 
 fn raise_value(t: &mut Thread, i: Insn, regs: *mut Value) -> PyResult<bool> {
     if i.aux() & 2 != 0 {
-        let h = t.handled;
+        let h = t.topmost_handled();
         if h.is_none() {
             return Err(t.runtime_error("No active exception to reraise"));
         }

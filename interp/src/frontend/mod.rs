@@ -1,7 +1,9 @@
 //! The front end: Python source → a tree of `CodeUnit`s (register bytecode).
 //!
 //! Pipeline: `prescan` bounds nesting before anything recursive runs, `parse`
-//! runs ruff's parser targeting Python 3.11, `scope` builds the symbol table
+//! runs ruff's parser targeting Python 3.11 (on failure, `cpython_error`
+//! picks the error CPython would report, modelling CPython 3.11's tokenizer in
+//! `tokenize311` and its f-string splitting in `fstring311`), `scope` builds the symbol table
 //! and rejects what CPython rejects at compile time (and what Strata refuses),
 //! and `compile` emits the units.
 //!
@@ -16,9 +18,12 @@
 //!    constructs outside the subset (`FrontendError::Unsupported`).
 
 mod compile;
+mod cpython_error;
+mod fstring311;
 mod parse;
 mod prescan;
 mod scope;
+mod tokenize311;
 mod verify;
 
 pub use verify::verify;

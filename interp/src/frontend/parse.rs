@@ -85,7 +85,8 @@ impl<'a> SourceMap<'a> {
     }
 }
 
-/// Parses a module as Python 3.11; the first error by position wins.
+/// Parses a module as Python 3.11. The first error by position is the one
+/// reported, as CPython 3.11 would report it (`cpython_error`).
 pub(crate) fn parse(src: &str, map: &SourceMap<'_>) -> Result<ModModule, FrontendError> {
     let options = ParseOptions::from(Mode::Module).with_target_version(PythonVersion::PY311);
     let parsed = parse_unchecked(src, options);
@@ -102,7 +103,8 @@ pub(crate) fn parse(src: &str, map: &SourceMap<'_>) -> Result<ModModule, Fronten
         consider(e.range().start(), e.to_string());
     }
     if let Some((at, msg)) = first {
-        return Err(map.syntax(at, msg));
+        // CPython may report another error, or this one elsewhere.
+        return Err(super::cpython_error::choose(src, map, at.to_usize(), msg));
     }
     match parsed.into_syntax() {
         Mod::Module(m) => Ok(m),

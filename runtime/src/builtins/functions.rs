@@ -312,9 +312,15 @@ fn all(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value>
 }
 
 /// Sorts a list in place (`list.sort` and `sorted`).
+///
+/// As in CPython, the list is empty while it is being sorted (its items are
+/// kept aside), and a key function or comparison that changes it makes the
+/// sort fail with "list modified during sort" (the changes are dropped).
 pub fn sort_list(t: &mut Thread, l: Gc<List>, key: Option<Value>, reverse: bool) -> PyResult<()> {
-    let items = l.snapshot();
+    let items = std::mem::take(l.items.get_mut());
     let n = items.len();
+    let saved = t.alloc(List::new(items.clone()));
+    t.temp_roots.push(saved.as_value());
     let keys_list = t.alloc(List::new(Vec::with_capacity(n)));
     t.temp_roots.push(keys_list.as_value());
     let r = (|| {
@@ -345,11 +351,24 @@ pub fn sort_list(t: &mut Thread, l: Gc<List>, key: Option<Value>, reverse: bool)
         if reverse {
             idx.reverse();
         }
-        *l.items.get_mut() = idx.into_iter().map(|i| items[i]).collect();
-        Ok(())
+        Ok(idx)
     })();
     t.temp_roots.pop();
-    r
+    t.temp_roots.pop();
+    let modified = !l.items.get().is_empty();
+    match r {
+        Ok(idx) => {
+            *l.items.get_mut() = idx.into_iter().map(|i| items[i]).collect();
+            if modified {
+                return Err(t.value_error("list modified during sort"));
+            }
+            Ok(())
+        }
+        Err(e) => {
+            *l.items.get_mut() = items;
+            Err(e)
+        }
+    }
 }
 
 fn sort_kwargs(

@@ -38,49 +38,15 @@ pub fn is_py_space(c: char) -> bool {
     c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
 }
 
-/// Format characters (category Cf, Unicode 14.0): `repr()` escapes them.
-const FORMAT_CHARS: [(u32, u32); 21] = [
-    (0xAD, 0xAD),
-    (0x600, 0x605),
-    (0x61C, 0x61C),
-    (0x6DD, 0x6DD),
-    (0x70F, 0x70F),
-    (0x890, 0x891),
-    (0x8E2, 0x8E2),
-    (0x180E, 0x180E),
-    (0x200B, 0x200F),
-    (0x202A, 0x202E),
-    (0x2060, 0x2064),
-    (0x2066, 0x206F),
-    (0xFEFF, 0xFEFF),
-    (0xFFF9, 0xFFFB),
-    (0x110BD, 0x110BD),
-    (0x110CD, 0x110CD),
-    (0x13430, 0x13438),
-    (0x1BCA0, 0x1BCA3),
-    (0x1D173, 0x1D17A),
-    (0xE0001, 0xE0001),
-    (0xE0020, 0xE007F),
-];
-
-/// Characters `repr()` escapes: controls, separators other than space,
-/// format characters and private-use characters. (Python also escapes
-/// unassigned code points; those are kept here.)
+/// Characters `repr()` escapes: those `str.isprintable` rejects (CPython's
+/// Unicode 14 tables).
 fn is_unprintable(c: char) -> bool {
-    let cp = c as u32;
-    cp < 0x20
-        || (0x7f..=0xa0).contains(&cp)
-        || (c != ' ' && is_py_space(c))
-        || FORMAT_CHARS.iter().any(|&(lo, hi)| (lo..=hi).contains(&cp))
-        || (0xe000..=0xf8ff).contains(&cp)
-        || cp >= 0xf0000
+    !crate::builtins::str_case::char_is_printable(c)
 }
 
-/// `repr(s)` for error messages: quotes chosen like Python (single unless
-/// the text has `'` and no `"`), escapes `\\`, the quote, `\n`, `\r`, `\t`,
-/// and writes control, separator, format and private-use characters as
-/// `\xNN`, `\uNNNN` or `\UNNNNNNNN` (matching Python for every assigned
-/// code point). Other characters are kept as is.
+/// `repr(s)`: quotes chosen like Python (single unless the text has `'`
+/// and no `"`), escapes `\\`, the quote, `\n`, `\r`, `\t`, and writes every
+/// other unprintable character as `\xNN`, `\uNNNN` or `\UNNNNNNNN`.
 pub fn py_str_repr(s: &str) -> String {
     let quote = if s.contains('\'') && !s.contains('"') {
         '"'

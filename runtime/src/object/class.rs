@@ -50,6 +50,31 @@ pub struct Class {
 }
 
 impl Class {
+    /// A class with an empty dictionary and MRO (the caller computes the MRO).
+    pub fn new(
+        name: Gc<Str>,
+        qualname: Gc<Str>,
+        module: Value,
+        bases: Vec<Gc<Class>>,
+        base: Base,
+        root_shape: Gc<Shape>,
+    ) -> Class {
+        Class {
+            name,
+            qualname: Cell::new(qualname),
+            module: Cell::new(module),
+            bases: GcCell::new(bases),
+            mro: GcCell::new(Vec::new()),
+            dict: GcCell::new(AttrMap::new()),
+            version: Cell::new(0),
+            base,
+            root_shape,
+            slots: GcCell::new(None),
+            subclasses: GcCell::new(Vec::new()),
+            flags: Cell::new(0),
+        }
+    }
+
     pub(crate) fn trace_fields(&self, tr: &mut Tracer) {
         tr.gc(self.name);
         tr.gc(self.qualname.get());

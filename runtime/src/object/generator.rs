@@ -28,6 +28,11 @@ pub struct GenState {
     pub status: GenStatus,
     /// Register that receives the value sent in on resumption.
     pub resume_reg: u16,
+    /// While suspended: the exception its own `except` block is handling.
+    /// While running: the resumer's `Thread::handled`.
+    pub handled: Value,
+    /// While running: the resumer's `Thread::outer_handled`.
+    pub outer_handled: Value,
 }
 
 pub struct Generator {
@@ -42,6 +47,8 @@ impl Generator {
         tr.gc(self.code);
         tr.value(self.func);
         tr.gc(self.globals);
-        tr.values(&self.state.get().regs);
+        let st = self.state.get();
+        tr.values(&st.regs);
+        tr.values(&[st.handled, st.outer_handled]);
     }
 }

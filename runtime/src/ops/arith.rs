@@ -149,6 +149,9 @@ fn builtin_binary(t: &mut Thread, a: Value, b: Value, op: BinOp) -> PyResult<Opt
         }
         _ => {}
     }
+    if let Some(v) = super::set::view_binary(t, a, b, op)? {
+        return Ok(Some(v));
+    }
     // int * sequence.
     if op == BinOp::Mul
         && matches!(

@@ -8,7 +8,6 @@ use crate::object::*;
 use crate::thread::Thread;
 use crate::value::Value;
 use crate::PyResult;
-use std::cell::Cell;
 
 /// C3 linearisation of `cls` with `bases`; `None` if inconsistent.
 fn c3(cls: Gc<Class>, bases: &[Gc<Class>]) -> Option<Vec<Gc<Class>>> {
@@ -84,20 +83,14 @@ pub fn build_class(
     }
     let root_shape = t.heap.alloc_immortal(Shape::root());
     let qual = as_str(qualname).unwrap_or(name);
-    let cls = t.alloc(Class {
+    let cls = t.alloc(Class::new(
         name,
-        qualname: Cell::new(qual),
-        module: Cell::new(module),
-        bases: GcCell::new(bases.clone()),
-        mro: GcCell::new(Vec::new()),
-        dict: GcCell::new(AttrMap::new()),
-        version: Cell::new(0),
+        qual,
+        module,
+        bases.clone(),
         base,
         root_shape,
-        slots: GcCell::new(None),
-        subclasses: GcCell::new(Vec::new()),
-        flags: Cell::new(0),
-    });
+    ));
     let Some(mro) = c3(cls, &bases) else {
         let names: Vec<&str> = bases.iter().map(|b| b.name.as_str()).collect();
         let msg = format!(

@@ -124,6 +124,29 @@ fn builtin_compare(t: &mut Thread, a: Value, b: Value, op: CmpOp) -> PyResult<Op
             )?;
             Ok(Some(r))
         }
+        (Some(Kind::DictView), Some(Kind::Set | Kind::DictView))
+        | (Some(Kind::Set), Some(Kind::DictView)) => {
+            // Keys and items views compare as the sets of their elements.
+            let as_set = |v: Value| match cast::<DictView>(v) {
+                Some(d) if d.which == 1 => None,
+                _ => Some(v),
+            };
+            let (Some(x), Some(y)) = (as_set(a), as_set(b)) else {
+                return Ok(None);
+            };
+            let x = super::set::from_iterable(t, x, true)?;
+            t.temp_roots.push(x);
+            let y = super::set::from_iterable(t, y, true);
+            t.temp_roots.pop();
+            let y = y?;
+            let r = super::set::compare(
+                t,
+                cast::<Set>(x).expect("set"),
+                cast::<Set>(y).expect("set"),
+                op,
+            )?;
+            Ok(Some(r))
+        }
         (Some(Kind::Slice), Some(Kind::Slice)) => {
             let (x, y) = (
                 cast::<Slice>(a).expect("slice"),

@@ -277,56 +277,7 @@ fn dict_repr(t: &mut Thread, v: Value) -> PyResult<String> {
 
 /// Python's `repr` of a str: quotes and escapes.
 pub fn quote_str(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if !is_printable(c) => {
-                let n = c as u32;
-                if n < 0x100 {
-                    out.push_str(&format!("\\x{n:02x}"));
-                } else if n < 0x10000 {
-                    out.push_str(&format!("\\u{n:04x}"));
-                } else {
-                    out.push_str(&format!("\\U{n:08x}"));
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
-}
-
-/// Approximates `str.isprintable` for one character: control characters,
-/// separators other than space, and common format characters are not.
-pub fn is_printable(c: char) -> bool {
-    let n = c as u32;
-    !(n < 0x20
-        || (0x7f..=0xa0).contains(&n)
-        || n == 0xad
-        || n == 0x1680
-        || (0x2000..=0x200f).contains(&n)
-        || (0x2028..=0x202f).contains(&n)
-        || (0x205f..=0x2064).contains(&n)
-        || n == 0x3000
-        || n == 0xfeff
-        || (0xe000..=0xf8ff).contains(&n)
-        || (0xfff0..=0xfffb).contains(&n)
-        || n >= 0xf0000)
+    crate::num::py_str_repr(s)
 }
 
 /// `repr(v)` as a str value.

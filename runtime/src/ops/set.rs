@@ -198,3 +198,65 @@ pub fn compare(t: &mut Thread, a: Gc<Set>, b: Gc<Set>, op: CmpOp) -> PyResult<bo
         CmpOp::Gt => a.len() > b.len() && a.table.is_superset(&b.table, py_eq!(t))?,
     })
 }
+
+/// `a op b` (`|`, `&`, `-`, `^`) where an operand is a dict keys or items
+/// view, as CPython's `dictviews_*` functions: the result is a new set.
+/// `None` when neither operand is such a view.
+pub fn view_binary(t: &mut Thread, a: Value, b: Value, op: BinOp) -> PyResult<Option<Value>> {
+    let is_view = |v: Value| cast::<DictView>(v).is_some_and(|d| d.which != 1);
+    if !is_view(a) && !is_view(b) {
+        return Ok(None);
+    }
+    let name = match op {
+        BinOp::BitOr => "update",
+        BinOp::Sub => "difference_update",
+        BinOp::BitXor => "symmetric_difference_update",
+        BinOp::BitAnd => return view_intersect(t, a, b, is_view).map(Some),
+        _ => return Ok(None),
+    };
+    // A keys view becomes a set as its dict does (stored hashes).
+    let left = match cast::<DictView>(a) {
+        Some(d) if d.which == 0 => d.dict,
+        _ => a,
+    };
+    let r = from_iterable(t, left, false)?;
+    let rs = cast::<Set>(r).expect("new set");
+    t.temp_roots.push(r);
+    let done = method_op(t, rs, b, name);
+    t.temp_roots.pop();
+    done.map(|_| Some(r))
+}
+
+/// `view & other` (either side), as CPython's `_PyDictView_Intersect`.
+fn view_intersect(
+    t: &mut Thread,
+    a: Value,
+    b: Value,
+    is_view: impl Fn(Value) -> bool,
+) -> PyResult<Value> {
+    let (mut view, mut other) = if is_view(a) { (a, b) } else { (b, a) };
+    let len_view = super::len(t, view)?;
+    if let Some(s) = cast::<Set>(other) {
+        if !s.frozen && len_view <= s.len() {
+            return method_op(t, s, view, "intersection");
+        }
+    }
+    if is_view(other) && super::len(t, other)? > len_view {
+        std::mem::swap(&mut view, &mut other);
+    }
+    let it = super::iter::iter(t, other)?;
+    let out = t.alloc(Set::new(false));
+    t.temp_roots.push(out.as_value());
+    t.temp_roots.push(it);
+    let r = (|| -> PyResult<()> {
+        while let Some(x) = super::iter::next(t, it)? {
+            if super::compare::contains(t, view, x)? {
+                add(t, out, x)?;
+            }
+        }
+        Ok(())
+    })();
+    t.temp_roots.pop();
+    t.temp_roots.pop();
+    r.map(|_| out.as_value())
+}

@@ -59,6 +59,19 @@ pub(crate) const REFUSED_BUILTINS: &[&str] = &[
     "bytearray",
     "bytes",
     "complex",
+    "__build_class__",
+    "__import__",
+    "__loader__",
+    "__spec__",
+    "aiter",
+    "anext",
+    "dir",
+    "help",
+    "exit",
+    "quit",
+    "copyright",
+    "credits",
+    "license",
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
