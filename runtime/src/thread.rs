@@ -268,6 +268,7 @@ impl Thread {
                 shape: Cell::new(cls.root_shape),
                 slots: GcCell::new(Vec::new()),
                 base: Cell::new(Value::UNBOUND),
+                dict: Cell::new(Value::UNBOUND),
                 exc: GcCell::new(None),
             })
             .as_value()
@@ -522,6 +523,7 @@ impl Thread {
             shape: Cell::new(shape),
             slots: GcCell::new(Vec::new()),
             base: Cell::new(Value::UNBOUND),
+            dict: Cell::new(Value::UNBOUND),
             exc: GcCell::new(Some(Box::new(ExcData::new(args)))),
         });
         inst.as_value()

@@ -639,7 +639,20 @@ fn delegate(t: &mut Thread, sub: Value, sent: Value) -> PyResult<Option<Value>> 
     if let Some(g) = cast::<Generator>(sub) {
         return resume_generator(t, g, sent);
     }
-    if sent.is_none() {
+    let r = if !sent.is_none() {
+        let send = t.names.send;
+        ops::call_method(t, sub, send, &[sent])
+    } else if ops::kind_of(sub) == Some(Kind::Instance) {
+        // A user iterator: its StopIteration's value is the result.
+        match ops::call::call_dunder(t, sub, t.names.next, &[]) {
+            Ok(Some(v)) => Ok(v),
+            Ok(None) => {
+                let msg = format!("'{}' object is not an iterator", t.type_name(sub));
+                Err(t.type_error(&msg))
+            }
+            Err(e) => Err(e),
+        }
+    } else {
         return match ops::next(t, sub)? {
             Some(v) => Ok(Some(v)),
             None => {
@@ -647,9 +660,8 @@ fn delegate(t: &mut Thread, sub: Value, sent: Value) -> PyResult<Option<Value>> 
                 Ok(None)
             }
         };
-    }
-    let send = t.names.send;
-    match ops::call_method(t, sub, send, &[sent]) {
+    };
+    match r {
         Ok(v) => Ok(Some(v)),
         Err(e) => {
             if t.exc_is(t.classes.stop_iteration) {
@@ -866,8 +878,15 @@ pub fn throw_generator(t: &mut Thread, g: Gc<Generator>, exc: Value) -> PyResult
             t.exc = exc;
             return Err(runtime::Raised);
         }
-        // Raised before the first instruction: no handler is active yet.
-        GenStatus::Created => 0,
+        GenStatus::Created => {
+            // Raised before the first instruction, where no handler is
+            // active: the generator just finishes.
+            let st = g.state.get_mut();
+            st.status = GenStatus::Done;
+            st.regs = Box::new([]);
+            t.exc = exc;
+            return Err(runtime::Raised);
+        }
         GenStatus::Suspended => {
             let i = g.code.insns.get()[pc];
             if i.op() != Op::YieldFrom {

@@ -856,6 +856,10 @@ fn dict_update(t: &mut Thread, d: Value, src: Value) -> PyResult<()> {
             Ok(())
         }
         None => {
+            if ops::dict::for_each_mapping_item(t, src, &mut |t, k, v| ops::dict::set(t, d, k, v))?
+            {
+                return Ok(());
+            }
             let msg = format!("'{}' object is not a mapping", t.type_name(src));
             Err(t.type_error(&msg))
         }
@@ -912,15 +916,7 @@ fn dict_merge(t: &mut Thread, d: Value, src: Value, f: Value) -> PyResult<()> {
     let Some(d) = cast::<Dict>(d) else {
         return Ok(());
     };
-    let Some(s) = ops::as_dict(src) else {
-        let msg = format!(
-            "{} argument after ** must be a mapping, not {}",
-            callee_name(t, f),
-            t.type_name(src)
-        );
-        return Err(t.type_error(&msg));
-    };
-    for (k, v) in s.table.items() {
+    let mut add = |t: &mut Thread, k: Value, v: Value| -> PyResult<()> {
         let Some(name) = ops::as_str(k) else {
             return Err(t.type_error("keywords must be strings"));
         };
@@ -932,7 +928,21 @@ fn dict_merge(t: &mut Thread, d: Value, src: Value, f: Value) -> PyResult<()> {
             );
             return Err(t.type_error(&msg));
         }
-        ops::dict::set(t, d, k, v)?;
+        ops::dict::set(t, d, k, v)
+    };
+    let Some(s) = ops::as_dict(src) else {
+        if ops::dict::for_each_mapping_item(t, src, &mut add)? {
+            return Ok(());
+        }
+        let msg = format!(
+            "{} argument after ** must be a mapping, not {}",
+            callee_name(t, f),
+            t.type_name(src)
+        );
+        return Err(t.type_error(&msg));
+    };
+    for (k, v) in s.table.items() {
+        add(t, k, v)?;
     }
     Ok(())
 }

@@ -8,24 +8,42 @@
 //!    in a field's expression stays where it is.
 //! 2. Tokenizer errors (Parser/pegen_errors.c, `_PyPegen_set_syntax_error`
 //!    and `_PyPegen_tokenize_full_source_to_check_for_errors`): after any
-//!    parser error, CPython tokenizes the rest of the source, and
+//!    parser error but "unexpected indent", CPython tokenizes the rest of the
+//!    source, and
 //!    - a tokenizer error with a message (unmatched or mismatched bracket,
 //!      unterminated string, ...) replaces the parser's error, wherever it is
 //!      (one before the parser's error would have stopped the parser there);
 //!    - reaching the end inside brackets gives "'(' was never closed" at the
 //!      innermost open bracket, unless that bracket is on or after the line
-//!      of the last token the parser read. We take that token to be the one
-//!      after the token ruff complained about (the parser reads one token
-//!      ahead); if there is none, the parser read to the end, where the
-//!      tokenizer reports the open bracket itself.
+//!      of the last token the parser read (estimated by `lookahead`); if the
+//!      parser read to the end, the tokenizer reports the bracket itself.
 
 use super::fstring311::{self, Verdict};
+use super::lookahead;
 use super::parse::SourceMap;
 use super::tokenize311::{self, Kind, Outcome, Str, Tok};
 use super::FrontendError;
+use ruff_text_size::TextRange;
 
-/// The error CPython reports, given ruff's first error at byte `at`.
-pub(crate) fn choose(src: &str, map: &SourceMap<'_>, at: usize, msg: String) -> FrontendError {
+/// The first error ruff found.
+pub(crate) struct FirstError {
+    pub(crate) range: TextRange,
+    pub(crate) msg: String,
+    /// CPython raises "unexpected indent" without looking further.
+    pub(crate) unexpected_indent: bool,
+}
+
+/// The error CPython reports, given ruff's first error.
+pub(crate) fn choose(src: &str, map: &SourceMap<'_>, first_error: FirstError) -> FrontendError {
+    let FirstError {
+        range,
+        msg,
+        unexpected_indent,
+    } = first_error;
+    let (at, end) = (range.start().to_usize(), range.end().to_usize());
+    if unexpected_indent {
+        return at_offset(map, at, msg);
+    }
     let tokens = tokenize311::tokenize(src, map);
     let toks = &tokens.toks;
     // The token ruff complained about (the first one ending after `at`),
@@ -40,7 +58,9 @@ pub(crate) fn choose(src: &str, map: &SourceMap<'_>, at: usize, msg: String) -> 
             last += 1;
         }
     }
-    // The last token CPython's parser read: `None` at the end of the source.
+    // The last token CPython's parser read (`None`: it read to the end).
+    let construct_end = msg.contains("generator").then_some(end);
+    let read = lookahead::last_read(src, toks, (first, last), construct_end).map(|i| &toks[i]);
     let after = toks.get(last + 1);
 
     let mut err = at_offset(map, at, msg);
@@ -65,9 +85,7 @@ pub(crate) fn choose(src: &str, map: &SourceMap<'_>, at: usize, msg: String) -> 
 
     match tokens.outcome {
         Outcome::Error { at, msg } => at_offset(map, at, msg),
-        Outcome::Unclosed { at, open }
-            if after.is_none_or(|t| map.line(t.start) > map.line(at)) =>
-        {
+        Outcome::Unclosed { at, open } if read.is_none_or(|t| map.line(t.start) > map.line(at)) => {
             at_offset(map, at, format!("'{}' was never closed", open as char))
         }
         _ => err,
@@ -153,6 +171,12 @@ mod tests {
         // A 3.11 f-string is one token: its quote ends it.
         check("f'{')'}'\n", 1, 5, "unmatched ')'");
         check("f'{a b}'\n)\n", 2, 1, "unmatched ')'");
+    }
+
+    #[test]
+    fn unexpected_indent_is_not_overridden() {
+        assert_eq!(syntax("x = 1\n    y = 2\n)\n").0, 2);
+        check("if x:\npass\n)\n", 3, 1, "unmatched ')'");
     }
 
     #[test]

@@ -1,10 +1,11 @@
 //! The front end: Python source → a tree of `CodeUnit`s (register bytecode).
 //!
 //! Pipeline: `prescan` bounds nesting before anything recursive runs, `parse`
-//! runs ruff's parser targeting Python 3.11 (on failure, `cpython_error`
-//! picks the error CPython would report, modelling CPython 3.11's tokenizer in
-//! `tokenize311` and its f-string splitting in `fstring311`), `scope` builds the symbol table
-//! and rejects what CPython rejects at compile time (and what Strata refuses),
+//! runs ruff's parser targeting Python 3.11 (when it fails, `cpython_error`
+//! picks the error CPython would report, from models of CPython 3.11's
+//! tokenizer, `tokenize311`, its f-string splitting, `fstring311`, and its
+//! parser's lookahead, `lookahead`), `scope` builds the symbol table and
+//! rejects what CPython rejects at compile time (and what Strata refuses),
 //! and `compile` emits the units.
 //!
 //! Invariants:
@@ -20,6 +21,7 @@
 mod compile;
 mod cpython_error;
 mod fstring311;
+mod lookahead;
 mod parse;
 mod prescan;
 mod scope;

@@ -1,9 +1,10 @@
 //! Parsing with ruff's parser (Python 3.11 grammar) and mapping byte offsets
 //! to CPython-style 1-based lines and columns.
 
+use super::cpython_error::FirstError;
 use super::FrontendError;
 use ruff_python_ast::{Mod, ModModule, PythonVersion};
-use ruff_python_parser::{parse_unchecked, Mode, ParseOptions};
+use ruff_python_parser::{parse_unchecked, Mode, ParseErrorType, ParseOptions};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 /// Line starts of a source text, for offset → (line, column) conversion.
@@ -90,21 +91,32 @@ impl<'a> SourceMap<'a> {
 pub(crate) fn parse(src: &str, map: &SourceMap<'_>) -> Result<ModModule, FrontendError> {
     let options = ParseOptions::from(Mode::Module).with_target_version(PythonVersion::PY311);
     let parsed = parse_unchecked(src, options);
-    let mut first: Option<(TextSize, String)> = None;
-    let mut consider = |at: TextSize, msg: String| {
-        if first.as_ref().is_none_or(|(pos, _)| at < *pos) {
-            first = Some((at, msg));
+    let mut first: Option<FirstError> = None;
+    let mut consider = |e: FirstError| {
+        if first
+            .as_ref()
+            .is_none_or(|f| e.range.start() < f.range.start())
+        {
+            first = Some(e);
         }
     };
     for e in parsed.errors() {
-        consider(e.location.start(), e.error.to_string());
+        consider(FirstError {
+            range: e.location,
+            msg: e.error.to_string(),
+            unexpected_indent: matches!(e.error, ParseErrorType::UnexpectedIndentation),
+        });
     }
     for e in parsed.unsupported_syntax_errors() {
-        consider(e.range().start(), e.to_string());
+        consider(FirstError {
+            range: e.range(),
+            msg: e.to_string(),
+            unexpected_indent: false,
+        });
     }
-    if let Some((at, msg)) = first {
+    if let Some(e) = first {
         // CPython may report another error, or this one elsewhere.
-        return Err(super::cpython_error::choose(src, map, at.to_usize(), msg));
+        return Err(super::cpython_error::choose(src, map, e));
     }
     match parsed.into_syntax() {
         Mod::Module(m) => Ok(m),

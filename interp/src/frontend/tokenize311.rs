@@ -498,7 +498,10 @@ mod tests {
     fn unterminated_strings() {
         assert_eq!(
             err("x = 1\ns = f'abc\n"),
-            (6, "unterminated string literal (detected at line 2)".into())
+            (
+                10,
+                "unterminated string literal (detected at line 2)".into()
+            )
         );
         assert_eq!(
             err("s = 'a\\\nb\n").1,

@@ -323,7 +323,7 @@ pub fn sort_list(t: &mut Thread, l: Gc<List>, key: Option<Value>, reverse: bool)
     t.temp_roots.push(saved.as_value());
     let keys_list = t.alloc(List::new(Vec::with_capacity(n)));
     t.temp_roots.push(keys_list.as_value());
-    let r = (|| {
+    let keyed = (|| {
         for x in &items {
             let k = match key {
                 Some(f) => ops::call(t, f, &[*x], None)?,
@@ -331,44 +331,45 @@ pub fn sort_list(t: &mut Thread, l: Gc<List>, key: Option<Value>, reverse: bool)
             };
             keys_list.push(k);
         }
-        let keys = keys_list.snapshot();
-        let mut idx: Vec<usize> = (0..n).collect();
-        if reverse {
-            idx.reverse();
-        }
-        let mut less = |a: usize, b: usize| -> PyResult<bool> {
-            let (ka, kb) = (keys[a], keys[b]);
-            if ka.is_small_int() && kb.is_small_int() {
-                return Ok(ka.small_int_value() < kb.small_int_value());
-            }
-            let v = ops::compare(t, ka, kb, CmpOp::Lt)?;
-            match v.as_bool() {
-                Some(b) => Ok(b),
-                None => ops::truthy(t, v),
-            }
-        };
-        super::sort::sort_by(&mut idx, &mut less)?;
-        if reverse {
-            idx.reverse();
-        }
-        Ok(idx)
+        Ok(())
     })();
+    if let Err(e) = keyed {
+        // A failing key function leaves the list as it was.
+        t.temp_roots.pop();
+        t.temp_roots.pop();
+        *l.items.get_mut() = items;
+        return Err(e);
+    }
+    let keys = keys_list.snapshot();
+    let mut idx: Vec<usize> = (0..n).collect();
+    if reverse {
+        idx.reverse();
+    }
+    let mut less = |a: usize, b: usize| -> PyResult<bool> {
+        let (ka, kb) = (keys[a], keys[b]);
+        if ka.is_small_int() && kb.is_small_int() {
+            return Ok(ka.small_int_value() < kb.small_int_value());
+        }
+        let v = ops::compare(t, ka, kb, CmpOp::Lt)?;
+        match v.as_bool() {
+            Some(b) => Ok(b),
+            None => ops::truthy(t, v),
+        }
+    };
+    // A failing comparison leaves the partly sorted permutation, as CPython.
+    let r = super::sort::sort_by(&mut idx, &mut less);
+    if reverse {
+        idx.reverse();
+    }
     t.temp_roots.pop();
     t.temp_roots.pop();
     let modified = !l.items.get().is_empty();
-    match r {
-        Ok(idx) => {
-            *l.items.get_mut() = idx.into_iter().map(|i| items[i]).collect();
-            if modified {
-                return Err(t.value_error("list modified during sort"));
-            }
-            Ok(())
-        }
-        Err(e) => {
-            *l.items.get_mut() = items;
-            Err(e)
-        }
+    *l.items.get_mut() = idx.into_iter().map(|i| items[i]).collect();
+    r?;
+    if modified {
+        return Err(t.value_error("list modified during sort"));
     }
+    Ok(())
 }
 
 fn sort_kwargs(

@@ -152,6 +152,9 @@ pub struct Instance {
     pub slots: GcCell<Vec<Value>>,
     /// The builtin list or dict of a list/dict subclass instance, else UNBOUND.
     pub base: Cell<Value>,
+    /// Once `__dict__` has been taken, the attributes live in this dict
+    /// (shape and slots are then empty); UNBOUND before.
+    pub dict: Cell<Value>,
     /// Exception state for `Base::Exception` classes.
     pub exc: GcCell<Option<Box<ExcData>>>,
 }
@@ -162,6 +165,7 @@ impl Instance {
         tr.gc(self.shape.get());
         tr.values(self.slots.get());
         tr.value(self.base.get());
+        tr.value(self.dict.get());
         if let Some(e) = self.exc.get() {
             tr.value(e.args);
             tr.value(e.cause);
@@ -175,7 +179,27 @@ impl Instance {
     /// The attribute stored in this instance under `name`.
     #[inline]
     pub fn get_attr(&self, name: Gc<Str>) -> Option<Value> {
-        let i = self.shape.get().slot(name)?;
-        self.slots.get().get(i).copied()
+        match self.shape.get().slot(name) {
+            Some(i) => self.slots.get().get(i).copied(),
+            None if !self.dict.get().is_unbound() => self.dict_attr(name),
+            None => None,
+        }
+    }
+
+    /// An attribute of an instance in dict mode. Keys that are not str never
+    /// equal a name, so the lookup runs no Python code.
+    #[cold]
+    fn dict_attr(&self, name: Gc<Str>) -> Option<Value> {
+        let d = Gc::<super::Dict>::from_value(self.dict.get())?;
+        let mut eq = |a: Value, b: Value| -> Result<bool, ()> {
+            Ok(match (Gc::<Str>::from_value(a), Gc::<Str>::from_value(b)) {
+                (Some(x), Some(y)) => x.as_str() == y.as_str(),
+                _ => false,
+            })
+        };
+        d.table
+            .get(name.as_value(), name.hash(), &mut eq)
+            .ok()
+            .flatten()
     }
 }

@@ -303,12 +303,25 @@ fn special_instance_attr(
         return Ok(Some(v));
     }
     if name.ptr_eq(t.names.dict) {
+        let cls = inst.class.get();
+        if cls.slots.get().is_some() && inst.exc.get().is_none() {
+            // Instances of a class with `__slots__` (all the way up) have none.
+            return Ok(None);
+        }
+        if !inst.dict.get().is_unbound() {
+            return Ok(Some(inst.dict.get()));
+        }
+        // Switch the instance to dict mode: the attributes move into a real
+        // dict, so changes through `__dict__` are seen by attribute access.
         let d = t.new_dict();
         let shape = inst.shape.get();
         for (i, n) in shape.names.clone().into_iter().enumerate() {
             let v = inst.slots.get()[i];
             super::dict::set(t, d, n.as_value(), v)?;
         }
+        inst.dict.set(d.as_value());
+        inst.slots.get_mut().clear();
+        inst.shape.set(inst.class.get().root_shape);
         return Ok(Some(d.as_value()));
     }
     Ok(None)
@@ -506,6 +519,9 @@ pub fn set_instance_attr(
     name: Gc<Str>,
     v: Value,
 ) -> PyResult<()> {
+    if let Some(d) = super::as_dict(inst.dict.get()) {
+        return super::dict::set(t, d, name.as_value(), v);
+    }
     let shape = inst.shape.get();
     if let Some(i) = shape.slot(name) {
         inst.slots.get_mut()[i] = v;
@@ -591,6 +607,12 @@ pub fn generic_delattr(
             super::call(t, deleter, &[obj], None)?;
             return Ok(());
         }
+    }
+    if let Some(d) = super::as_dict(inst.dict.get()) {
+        if super::dict::remove(t, d, name.as_value())?.is_none() {
+            return Err(no_attribute(t, obj, name));
+        }
+        return Ok(());
     }
     let shape = inst.shape.get();
     let Some(i) = shape.slot(name) else {

@@ -154,6 +154,7 @@ pub fn new_instance(t: &mut Thread, cls: Gc<Class>) -> PyResult<Value> {
         shape: Cell::new(cls.root_shape),
         slots: GcCell::new(Vec::new()),
         base: Cell::new(base),
+        dict: Cell::new(Value::UNBOUND),
         exc: GcCell::new(exc),
     });
     Ok(inst.as_value())
@@ -226,10 +227,20 @@ fn init_instance(
             Ok(())
         }
         Some(init) => {
-            let mut v = Vec::with_capacity(args.len() + 1);
-            v.push(obj);
-            v.extend_from_slice(args);
-            let r = call(t, init, &v, kwnames)?;
+            let r = if matches!(kind_of(init), Some(Kind::Function) | Some(Kind::Builtin)) {
+                let mut v = Vec::with_capacity(args.len() + 1);
+                v.push(obj);
+                v.extend_from_slice(args);
+                call(t, init, &v, kwnames)?
+            } else {
+                // Any other descriptor (staticmethod, classmethod, ...) binds
+                // as an attribute lookup would.
+                let bound = super::attr::bind(t, init, obj, cls)?;
+                t.temp_roots.push(bound);
+                let r = call(t, bound, args, kwnames);
+                t.temp_roots.pop();
+                r?
+            };
             if !r.is_none() {
                 let msg = format!("__init__() should return None, not '{}'", t.type_name(r));
                 return Err(t.type_error(&msg));

@@ -498,7 +498,19 @@ pub fn contains(t: &mut Thread, container: Value, item: Value) -> PyResult<bool>
             if !base.is_unbound() {
                 return contains(t, base, item);
             }
-            let it = super::iter::iter(t, container)?;
+            let it = match super::iter::iter(t, container) {
+                Ok(it) => it,
+                // As CPython's `_PySequence_IterSearch`.
+                Err(e) if !t.exc_is(t.classes.type_error) => return Err(e),
+                Err(_) => {
+                    t.exc = Value::NONE;
+                    let msg = format!(
+                        "argument of type '{}' is not iterable",
+                        t.type_name(container)
+                    );
+                    return Err(t.type_error(&msg));
+                }
+            };
             contains_iter(t, it, item)
         }
         Some(Kind::Iter) | Some(Kind::Generator) => contains_iter(t, container, item),

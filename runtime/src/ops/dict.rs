@@ -57,10 +57,44 @@ pub fn update_from_dict(t: &mut Thread, d: Gc<Dict>, src: Gc<Dict>) -> PyResult<
     Ok(())
 }
 
+/// Calls `f(key, value)` for each item of a mapping that is not a dict
+/// (an object with `keys()`: `src[k]` for each `k` in `src.keys()`, as
+/// CPython's `PyDict_Merge`). `false` if `src` has no `keys`.
+pub fn for_each_mapping_item(
+    t: &mut Thread,
+    src: Value,
+    f: &mut dyn FnMut(&mut Thread, Value, Value) -> PyResult<()>,
+) -> PyResult<bool> {
+    let name = t.intern("keys");
+    let Some(keys) = super::attr::getattr_opt(t, src, name)? else {
+        return Ok(false);
+    };
+    let keys = super::call(t, keys, &[], None)?;
+    t.temp_roots.push(keys);
+    let r = (|| {
+        let it = super::iter::iter(t, keys)?;
+        t.temp_roots.push(it);
+        let r = (|| {
+            while let Some(k) = super::iter::next(t, it)? {
+                let v = super::getitem(t, src, k)?;
+                f(t, k, v)?;
+            }
+            Ok(())
+        })();
+        t.temp_roots.pop();
+        r
+    })();
+    t.temp_roots.pop();
+    r.map(|_| true)
+}
+
 /// `d.update(other)` for a mapping or an iterable of pairs.
 pub fn update(t: &mut Thread, d: Gc<Dict>, other: Value) -> PyResult<()> {
     if let Some(src) = super::as_dict(other) {
         return update_from_dict(t, d, src);
+    }
+    if for_each_mapping_item(t, other, &mut |t, k, v| set(t, d, k, v))? {
+        return Ok(());
     }
     let items = super::iter::collect_list(t, other)?;
     for (n, item) in items.snapshot().into_iter().enumerate() {

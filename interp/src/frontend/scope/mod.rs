@@ -19,6 +19,7 @@
 //!    over the tree.
 
 mod analyze;
+mod module_hooks;
 mod visit;
 
 use super::parse::SourceMap;

@@ -199,3 +199,38 @@ fn qualnames() {
         scope_named(&t, q);
     }
 }
+
+#[test]
+fn module_hooks_are_refused() {
+    let at = |src: &str| match table(src) {
+        Err(FrontendError::Unsupported { what, line, col }) => (what, line, col),
+        other => panic!("{src:?}: {:?}", other.err()),
+    };
+    let getattr = "module __getattr__".to_string();
+    assert_eq!(
+        at("# PEP 562\ndef __getattr__(name):\n    return name\n"),
+        (getattr.clone(), 2, 1)
+    );
+    assert_eq!(
+        at("@deco\n\ndef __dir__():\n    return []\n"),
+        ("module __dir__".to_string(), 3, 1)
+    );
+    assert_eq!(at("if x:\n    __getattr__ = f\n"), (getattr.clone(), 2, 5));
+    assert_eq!(at("from m import f as __getattr__\n").0, getattr);
+    assert_eq!(at("for __dir__ in x: pass\n").0, "module __dir__");
+    assert_eq!(
+        at("def f():\n    global __getattr__\n    def __getattr__(n): pass\n"),
+        (getattr, 3, 5)
+    );
+    // Class attributes, locals and other dunders are fine.
+    assert_eq!(
+        err("class C:\n    def __getattr__(self, n): pass\n    __dir__ = None\n"),
+        "ok"
+    );
+    assert_eq!(
+        err("def f():\n    __getattr__ = 1\n    def __dir__(): pass\n"),
+        "ok"
+    );
+    assert_eq!(err("def __getattribute__(n): pass\n"), "ok");
+    assert_eq!(err("print(__getattr__)\n"), "ok");
+}

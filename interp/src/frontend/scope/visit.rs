@@ -30,7 +30,7 @@ impl<'a> Builder<'a> {
         Err(self.map.syntax(range.start(), msg))
     }
 
-    fn refuse(&mut self, range: TextRange, what: &str) {
+    pub(super) fn refuse(&mut self, range: TextRange, what: &str) {
         if self.unsupported.is_none() {
             self.unsupported = Some(self.map.unsupported(range.start(), what));
         }
@@ -159,7 +159,7 @@ impl<'a> Builder<'a> {
         Ok(())
     }
 
-    fn flags_of(&self, name: &str) -> u16 {
+    pub(super) fn flags_of(&self, name: &str) -> u16 {
         let name = self.mangle(name);
         self.scopes[self.cur].symbol(&name).map_or(0, |s| s.flags)
     }
@@ -168,6 +168,7 @@ impl<'a> Builder<'a> {
         if name == "__debug__" {
             return self.syntax(range, "cannot assign to __debug__");
         }
+        self.check_module_hook(name, range);
         self.add(name, DEF_LOCAL, range)
     }
 
@@ -548,6 +549,7 @@ impl<'a> Builder<'a> {
             self.expr(&d.expression)?;
         }
         self.defaults(&f.parameters)?;
+        self.check_module_hook_def(f);
         self.bind(f.name.id.as_str(), f.name.range)?;
         let line = self
             .map
