@@ -1,5 +1,5 @@
 //! Which syntax error CPython 3.11 reports once its parser has failed, given
-//! the first error ruff found (byte offset and message).
+//! the first error ruff found (its range and message).
 //!
 //! 1. f-strings: if ruff's error lies in a run of adjacent strings holding a
 //!    3.11 f-string, CPython's own processing of the run decides
@@ -58,7 +58,8 @@ pub(crate) fn choose(src: &str, map: &SourceMap<'_>, first_error: FirstError) ->
             last += 1;
         }
     }
-    // The last token CPython's parser read (`None`: it read to the end).
+    // The last token CPython's parser read (`None`: it read to the end);
+    // ruff's range of an unparenthesized generator covers what it read.
     let construct_end = msg.contains("generator").then_some(end);
     let read = lookahead::last_read(src, toks, (first, last), construct_end).map(|i| &toks[i]);
     let after = toks.get(last + 1);

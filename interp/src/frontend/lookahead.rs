@@ -56,7 +56,13 @@ fn estimate(
     if after_operand && starts_operand(src, t0) && !in_declaration(src, toks, first) {
         return expression_end(src, toks, first);
     }
-    if is_lone_assign(src, t0) && prev.is_some_and(|p| is_atom(src, p) && p.kind == Kind::Other) {
+    let prev_is_name = prev.is_some_and(|p| {
+        let c = text(src, p).bytes().next().unwrap_or(0);
+        is_atom(src, p)
+            && p.kind == Kind::Other
+            && (c.is_ascii_alphabetic() || c == b'_' || c >= 0x80)
+    });
+    if prev_is_name && is_lone_assign(src, t0) {
         return expression_end(src, toks, first + 1);
     }
     if text(src, t0) == ":" && src.as_bytes().get(t0.end) != Some(&b'=') {
@@ -246,7 +252,7 @@ mod tests {
         assert_eq!(read("glob{al counter\n    x = 1\n", 4), "x");
         assert_eq!(read("except A a(s e:\n    pass\n", 9), ":");
         // A binary operator where an operand is due ends the parse.
-        assert_eq!(read("if key not [in self:\n    pass\n", 11), "in");
+        assert_eq!(read("if key not [in self:\n    pass\n", 7), "in");
         assert_eq!(read("trace{.append(1)\nx = 1\n", 5), ".");
         assert_eq!(read("x = a {:\n 1\n", 6), ":");
         assert_eq!(read("x = a [::2,\n 1\n", 6), "<end>");
