@@ -2,7 +2,7 @@
 //! one module, after verifying every operand, so the interpreter may index
 //! registers, constants and names without bounds checks.
 
-use runtime::bytecode::{CodeUnit, Const, Role};
+use runtime::bytecode::{CodeUnit, Const};
 use runtime::gc::Gc;
 use runtime::object::*;
 use runtime::ops::attr::module_cell;
@@ -12,109 +12,10 @@ use runtime::{Thread, Value};
 #[derive(Debug)]
 pub struct VerifyError(pub String);
 
-/// Checks operand ranges of every instruction (the interpreter relies on them).
+/// Checks the unit and every unit nested in it (the interpreter relies on
+/// this to index registers, constants and names without bounds checks).
 pub fn verify(u: &CodeUnit) -> Result<(), VerifyError> {
-    let n = u.insns.len();
-    if n == 0 {
-        return Err(VerifyError(format!("{}: empty code", u.qualname)));
-    }
-    if u.lines.len() != n {
-        return Err(VerifyError(format!("{}: line table length", u.qualname)));
-    }
-    if (u.param_count() + u.freevars.len()) > u.nregs as usize
-        || u.local_names.len() > u.nregs as usize
-    {
-        return Err(VerifyError(format!("{}: too few registers", u.qualname)));
-    }
-    let last = u.insns[n - 1].op();
-    if !matches!(
-        last,
-        runtime::bytecode::Op::Return
-            | runtime::bytecode::Op::Jump
-            | runtime::bytecode::Op::JumpBack
-            | runtime::bytecode::Op::Raise
-            | runtime::bytecode::Op::Reraise
-            | runtime::bytecode::Op::RaiseAssert
-    ) {
-        return Err(VerifyError(format!(
-            "{}: code can fall off its end",
-            u.qualname
-        )));
-    }
-    let nregs = u.nregs as usize;
-    for (pc, insn) in u.insns.iter().enumerate() {
-        let op = insn.op();
-        if runtime::bytecode::Op::from_u8(insn.op_byte()).is_none() {
-            return Err(VerifyError(format!("{}@{pc}: bad opcode", u.qualname)));
-        }
-        // An empty register run may start one past the last register.
-        let empty_run_start = matches!(
-            op,
-            runtime::bytecode::Op::BuildList
-                | runtime::bytecode::Op::BuildTuple
-                | runtime::bytecode::Op::BuildSet
-                | runtime::bytecode::Op::BuildDict
-                | runtime::bytecode::Op::BuildString
-        ) && insn.c() == 0;
-        for (_, role, field) in op.operands() {
-            let v = insn.field(*field);
-            let ok = match role {
-                Role::R if empty_run_start && *field == runtime::bytecode::Field::B => v <= nregs,
-                Role::R => v < nregs,
-                Role::K => v < u.consts.len(),
-                Role::N => v < u.names.len(),
-                Role::G => v < u.globals.len(),
-                Role::U => true,
-                Role::J => v < n,
-            };
-            if !ok {
-                return Err(VerifyError(format!(
-                    "{}@{pc}: operand out of range in {:?}",
-                    u.qualname, insn
-                )));
-            }
-        }
-        // Instructions that use a run of registers.
-        use runtime::bytecode::Op::*;
-        let span = match op {
-            LoadMethod => Some((insn.a(), 2)),
-            ForIter => Some((insn.a(), 2)),
-            BuildList | BuildTuple | BuildSet | BuildString => Some((insn.b(), insn.c())),
-            BuildDict => Some((insn.b(), insn.c() * 2)),
-            BuildSlice => Some((insn.b(), 3)),
-            Unpack => Some((insn.a(), insn.c())),
-            UnpackEx => Some((insn.a(), insn.c() + 1 + insn.aux() as usize)),
-            Call => Some((insn.b(), insn.c() + 1)),
-            CallKw => Some((insn.b(), insn.c() + 2)),
-            CallMethod => Some((insn.b(), insn.c() + 2)),
-            CallEx => Some((insn.c(), 1 + (insn.aux() & 1) as usize)),
-            MakeFunction => Some((insn.c(), (insn.aux() & 7).count_ones() as usize)),
-            _ => None,
-        };
-        if let Some((start, len)) = span {
-            if len > 0 && start + len > nregs {
-                return Err(VerifyError(format!(
-                    "{}@{pc}: register run out of range in {:?}",
-                    u.qualname, insn
-                )));
-            }
-        }
-        if op == MakeFunction && !matches!(u.consts.get(insn.b()), Some(Const::Code(_))) {
-            return Err(VerifyError(format!(
-                "{}@{pc}: MakeFunction of a non-code constant",
-                u.qualname
-            )));
-        }
-    }
-    for e in &u.exc_table {
-        if e.start > e.end || e.end as usize > n || e.handler as usize >= n {
-            return Err(VerifyError(format!(
-                "{}: bad exception table entry",
-                u.qualname
-            )));
-        }
-    }
-    Ok(())
+    runtime::bytecode::verify::verify(u).map_err(VerifyError)
 }
 
 /// Loads a unit (and, recursively, its nested units) for `module`.
@@ -233,9 +134,6 @@ fn const_value(
             runtime::ops::set::from_iterable(t, second, true)
                 .map_err(|_| VerifyError("unhashable frozenset constant".into()))?
         }
-        Const::Code(u) => {
-            verify(u)?;
-            load_inner(t, u, module, keep)?.as_value()
-        }
+        Const::Code(u) => load_inner(t, u, module, keep)?.as_value(),
     })
 }

@@ -26,9 +26,8 @@ mod parse;
 mod prescan;
 mod scope;
 mod tokenize311;
-mod verify;
 
-pub use verify::verify;
+pub use runtime::bytecode::verify::verify;
 
 pub(crate) use runtime::bytecode as bc;
 

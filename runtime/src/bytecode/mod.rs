@@ -4,6 +4,7 @@
 pub mod disasm;
 pub mod opcodes;
 pub mod unit;
+pub mod verify;
 
 pub use opcodes::{BinOp, Field, Insn, Op, Role, OP_COUNT};
 pub use unit::{CodeKind, CodeUnit, Const, ExcEntry};

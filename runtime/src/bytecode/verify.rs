@@ -1,8 +1,10 @@
-//! Structural checks of compiled code units: every operand in range, every
-//! register window inside the frame, jumps and handlers inside the code.
-//! Used by the tests and the fuzzer; cheap enough for a debug-mode loader.
+//! Structural checks of compiled code units: every opcode valid, every
+//! operand in range, every register window inside the frame, jumps and
+//! handlers inside the code. The loader runs it on every unit, and the
+//! interpreter relies on it to index without bounds checks; the front end's
+//! tests and fuzzer run it too.
 
-use super::bc::{CodeKind, CodeUnit, Const, Op, Role};
+use super::{CodeKind, CodeUnit, Const, Op, Role};
 
 /// Checks `unit` and every unit nested in its constants.
 pub fn verify(unit: &CodeUnit) -> Result<(), String> {
@@ -39,6 +41,12 @@ fn verify_one(u: &CodeUnit) -> Result<(), String> {
         }
     }
     for (pc, insn) in u.insns.iter().enumerate() {
+        if Op::from_u8(insn.op_byte()).is_none() {
+            return Err(format!(
+                "pc {pc}: opcode byte {} out of range",
+                insn.op_byte()
+            ));
+        }
         let op = insn.op();
         let err = |what: &str| Err(format!("pc {pc} {op:?}: {what}"));
         for (_, role, field) in op.operands() {
