@@ -490,6 +490,7 @@ impl Thread {
                         IterState::Seq { .. } | IterState::Exhausted => c.iterator,
                     }
                 }
+                Kind::Native => c.object,
                 Kind::DictView => {
                     // SAFETY: the kind is DictView.
                     let dv: Gc<DictView> = unsafe { Gc::from_header(h) };

@@ -14,24 +14,37 @@ pub fn builtin_module(t: &mut Thread, name: &str) -> PyResult<Option<Value>> {
         return Ok(Some(*m));
     }
     let m = match name {
-        "sys" => make_sys(t)?,
-        _ => return Ok(None),
+        "sys" => Some(make_sys(t)?),
+        "math" => super::mod_math::make(t)?,
+        "time" => super::mod_time::make(t)?,
+        "os" => super::mod_os::make(t)?,
+        "random" => super::mod_random::make(t)?,
+        "itertools" => super::mod_itertools::make(t)?,
+        "collections" => super::mod_collections::make(t)?,
+        _ => None,
     };
+    let Some(m) = m else { return Ok(None) };
     t.modules.insert(name.to_string(), m);
     Ok(Some(m))
 }
 
-fn new_module(t: &mut Thread, name: &str) -> Gc<Module> {
+pub(crate) fn new_module(t: &mut Thread, name: &str) -> Gc<Module> {
     let n = t.intern(name);
     t.alloc(Module::new(n, true))
 }
 
-fn set(t: &mut Thread, m: Gc<Module>, name: &str, v: Value) {
+pub(crate) fn set(t: &mut Thread, m: Gc<Module>, name: &str, v: Value) {
     let n = t.intern(name);
     module_cell(t, m, n).set(v);
 }
 
-fn set_fn(t: &mut Thread, m: Gc<Module>, name: &'static str, qualname: &'static str, f: BuiltinFn) {
+pub(crate) fn set_fn(
+    t: &mut Thread,
+    m: Gc<Module>,
+    name: &'static str,
+    qualname: &'static str,
+    f: BuiltinFn,
+) {
     let v = super::builtin_fn(t, name, qualname, f, false);
     set(t, m, name, v);
 }

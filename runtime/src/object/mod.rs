@@ -12,6 +12,7 @@ pub mod int;
 pub mod iter;
 pub mod list;
 pub mod module;
+pub mod native;
 pub mod range;
 pub mod set;
 pub mod shape;
@@ -30,6 +31,7 @@ pub use int::{BigIntObj, BoxedInt};
 pub use iter::{DictView, IterObj, IterState};
 pub use list::List;
 pub use module::{GlobalCell, Module};
+pub use native::{native_state, Native, NativeState};
 pub use range::{Range, Slice};
 pub use set::Set;
 pub use shape::Shape;
@@ -142,4 +144,5 @@ kinds! {
     Generator => Generator,
     Iter => IterObj,
     DictView => DictView,
+    Native => Native,
 }

@@ -292,7 +292,12 @@ fn try_dunder(t: &mut Thread, obj: Value, name: Gc<Str>, other: Value) -> PyResu
     let Some(m) = cls.lookup(name) else {
         return Ok(None);
     };
-    if kind_of(m) == Some(Kind::Builtin) || m.is_none() {
+    // `object`'s defaults are the fallbacks of `compare`; other builtin
+    // methods (of library classes such as deque) are real comparisons.
+    let object_default = cast::<Builtin>(m)
+        .map(|b| b.qualname.starts_with("object."))
+        .unwrap_or(false);
+    if object_default || m.is_none() {
         return Ok(None);
     }
     let v = super::call::call_descriptor(t, m, obj, &[other])?;

@@ -153,6 +153,13 @@ pub fn repr_string(t: &mut Thread, v: Value) -> PyResult<String> {
     }
 }
 
+/// Whether `m` is the builtin method with this qualified name.
+fn is_builtin_named(m: Value, qualname: &str) -> bool {
+    cast::<Builtin>(m)
+        .map(|b| b.qualname == qualname)
+        .unwrap_or(false)
+}
+
 fn instance_repr(t: &mut Thread, v: Value) -> PyResult<String> {
     if v.is(t.ellipsis) {
         return Ok("Ellipsis".to_string());
@@ -162,7 +169,7 @@ fn instance_repr(t: &mut Thread, v: Value) -> PyResult<String> {
     }
     let cls = t.class_of(v);
     if let Some(m) = cls.lookup(t.names.repr) {
-        if kind_of(m) != Some(Kind::Builtin) {
+        if !is_builtin_named(m, "object.__repr__") {
             t.check_native_stack()?;
             let r = super::call::call_descriptor(t, m, v, &[])?;
             return match as_str(r) {
@@ -294,7 +301,7 @@ pub fn str_string(t: &mut Thread, v: Value) -> PyResult<String> {
     if kind_of(v) == Some(Kind::Instance) {
         let cls = t.class_of(v);
         if let Some(m) = cls.lookup(t.names.str_) {
-            if kind_of(m) != Some(Kind::Builtin) {
+            if !is_builtin_named(m, "object.__str__") {
                 t.check_native_stack()?;
                 let r = super::call::call_descriptor(t, m, v, &[])?;
                 return match as_str(r) {
