@@ -100,28 +100,13 @@ fn const_value(
         Const::Float(f) => Value::float(*f),
         Const::Str(s) => t.intern(s).as_value(),
         Const::Ellipsis => t.ellipsis,
-        Const::Tuple(items) => {
-            let keep_list = runtime::ops::cast::<List>(keep).expect("list");
-            let mut vs = Vec::with_capacity(items.len());
-            for i in items {
-                let v = const_value(t, i, module, keep)?;
-                keep_list.push(v);
-                vs.push(v);
-            }
-            t.new_tuple(vs)
-        }
+        Const::Tuple(items) => const_tuple(t, items, module, keep)?,
         Const::FrozenSet(items) => {
             // CPython builds the constant twice: frozenset(tuple) when folding,
             // then again from that set's iteration order when it merges
             // constants; the second build fixes the table layout.
             let keep_list = runtime::ops::cast::<List>(keep).expect("list");
-            let mut vs = Vec::with_capacity(items.len());
-            for i in items {
-                let v = const_value(t, i, module, keep)?;
-                keep_list.push(v);
-                vs.push(v);
-            }
-            let first = t.new_tuple(vs);
+            let first = const_tuple(t, items, module, keep)?;
             keep_list.push(first);
             let folded = runtime::ops::set::from_iterable(t, first, true)
                 .map_err(|_| VerifyError("unhashable frozenset constant".into()))?;
@@ -136,4 +121,22 @@ fn const_value(
         }
         Const::Code(u) => load_inner(t, u, module, keep)?.as_value(),
     })
+}
+
+/// A tuple of constants; every element is kept reachable through `keep`
+/// while the rest are built.
+fn const_tuple(
+    t: &mut Thread,
+    items: &[Const],
+    module: Gc<Module>,
+    keep: Value,
+) -> Result<Value, VerifyError> {
+    let keep_list = runtime::ops::cast::<List>(keep).expect("list");
+    let mut vs = Vec::with_capacity(items.len());
+    for i in items {
+        let v = const_value(t, i, module, keep)?;
+        keep_list.push(v);
+        vs.push(v);
+    }
+    Ok(t.new_tuple(vs))
 }

@@ -145,3 +145,14 @@ pub fn str_arg(t: &mut Thread, v: Value, what: &str) -> PyResult<Gc<Str>> {
         }
     }
 }
+
+/// An attribute name argument (`getattr`, `object.__setattr__`, ...), interned.
+pub fn attr_name(t: &mut Thread, v: Value) -> PyResult<Gc<Str>> {
+    match crate::ops::as_str(v) {
+        Some(s) => Ok(t.intern(s.as_str())),
+        None => {
+            let msg = format!("attribute name must be string, not '{}'", t.type_name(v));
+            Err(t.type_error(&msg))
+        }
+    }
+}

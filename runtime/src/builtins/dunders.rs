@@ -3,7 +3,7 @@
 //! `object.__setattr__(self, n, v)`. Ordinary operations never go through
 //! these: the object protocol handles builtin values directly.
 
-use super::args;
+use super::args::{self, attr_name};
 use super::def_method;
 use crate::gc::Gc;
 use crate::object::*;
@@ -106,16 +106,6 @@ fn iter(t: &mut Thread, a: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value> {
 fn repr(t: &mut Thread, a: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value> {
     args::exact(t, "__repr__", &a[1..], kw, 0)?;
     ops::repr(t, base(a[0]))
-}
-
-fn attr_name(t: &mut Thread, v: Value) -> PyResult<Gc<Str>> {
-    match ops::as_str(v) {
-        Some(s) => Ok(t.intern(s.as_str())),
-        None => {
-            let msg = format!("attribute name must be string, not '{}'", t.type_name(v));
-            Err(t.type_error(&msg))
-        }
-    }
 }
 
 fn object_setattr(t: &mut Thread, a: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value> {

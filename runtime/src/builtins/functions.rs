@@ -1,6 +1,6 @@
 //! The functions of the builtins module (`print`, `len`, `sorted`, ...).
 
-use super::args::{self, int_arg, kwarg, with_kw};
+use super::args::{self, attr_name, int_arg, kwarg, with_kw};
 use super::{def_fn, def_global, def_static};
 use crate::bytecode::BinOp;
 use crate::gc::Gc;
@@ -624,16 +624,6 @@ fn issubclass(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult
     Ok(Value::bool(
         cs.into_iter().any(|x| c.ptr_eq(x) || c.is_subclass(x)),
     ))
-}
-
-fn attr_name(t: &mut Thread, v: Value) -> PyResult<Gc<Str>> {
-    match ops::as_str(v) {
-        Some(s) => Ok(t.intern(s.as_str())),
-        None => {
-            let msg = format!("attribute name must be string, not '{}'", t.type_name(v));
-            Err(t.type_error(&msg))
-        }
-    }
 }
 
 fn hasattr(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value> {

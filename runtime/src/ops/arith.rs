@@ -274,14 +274,7 @@ pub fn binary(t: &mut Thread, a: Value, b: Value, op: BinOp) -> PyResult<Value> 
         return Ok(v);
     }
     // Instances of list/dict subclasses without the dunder: use the base value.
-    let ua = cast::<Instance>(a)
-        .map(|i| i.base.get())
-        .filter(|v| !v.is_unbound())
-        .unwrap_or(a);
-    let ub = cast::<Instance>(b)
-        .map(|i| i.base.get())
-        .filter(|v| !v.is_unbound())
-        .unwrap_or(b);
+    let (ua, ub) = (super::builtin_base(a), super::builtin_base(b));
     if (!ua.is(a) || !ub.is(b))
         && kind_of(ua) != Some(Kind::Instance)
         && kind_of(ub) != Some(Kind::Instance)

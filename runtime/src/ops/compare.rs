@@ -250,14 +250,7 @@ pub fn compare(t: &mut Thread, a: Value, b: Value, op: CmpOp) -> PyResult<Value>
         }
     }
     // Instances wrapping a builtin list/dict compare by their contents.
-    let ua = cast::<Instance>(a)
-        .map(|i| i.base.get())
-        .filter(|v| !v.is_unbound())
-        .unwrap_or(a);
-    let ub = cast::<Instance>(b)
-        .map(|i| i.base.get())
-        .filter(|v| !v.is_unbound())
-        .unwrap_or(b);
+    let (ua, ub) = (super::builtin_base(a), super::builtin_base(b));
     if kind_of(ua) != Some(Kind::Instance) && kind_of(ub) != Some(Kind::Instance) {
         if let Some(r) = builtin_compare(t, ua, ub, op)? {
             return Ok(Value::bool(r));

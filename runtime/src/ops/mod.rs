@@ -156,6 +156,16 @@ pub fn isinstance(t: &Thread, v: Value, cls: Gc<Class>) -> bool {
     c.ptr_eq(cls) || c.is_subclass(cls)
 }
 
+/// The builtin value inside a list/dict-subclass (or library type)
+/// instance, else `v` itself.
+#[inline]
+pub fn builtin_base(v: Value) -> Value {
+    cast::<Instance>(v)
+        .map(|i| i.base.get())
+        .filter(|b| !b.is_unbound())
+        .unwrap_or(v)
+}
+
 /// The list inside a list or list-subclass instance.
 #[inline]
 pub fn as_list(v: Value) -> Option<Gc<List>> {

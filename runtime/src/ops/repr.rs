@@ -153,6 +153,19 @@ pub fn repr_string(t: &mut Thread, v: Value) -> PyResult<String> {
     }
 }
 
+/// Calls `__repr__`/`__str__` method `m` of `v`, which must return a str.
+fn text_dunder(t: &mut Thread, m: Value, v: Value, which: &str) -> PyResult<String> {
+    t.check_native_stack()?;
+    let r = super::call::call_descriptor(t, m, v, &[])?;
+    match as_str(r) {
+        Some(s) => Ok(s.as_str().to_string()),
+        None => {
+            let msg = format!("{which} returned non-string (type {})", t.type_name(r));
+            Err(t.type_error(&msg))
+        }
+    }
+}
+
 /// Whether `m` is the builtin method with this qualified name.
 fn is_builtin_named(m: Value, qualname: &str) -> bool {
     cast::<Builtin>(m)
@@ -170,15 +183,7 @@ fn instance_repr(t: &mut Thread, v: Value) -> PyResult<String> {
     let cls = t.class_of(v);
     if let Some(m) = cls.lookup(t.names.repr) {
         if !is_builtin_named(m, "object.__repr__") {
-            t.check_native_stack()?;
-            let r = super::call::call_descriptor(t, m, v, &[])?;
-            return match as_str(r) {
-                Some(s) => Ok(s.as_str().to_string()),
-                None => {
-                    let msg = format!("__repr__ returned non-string (type {})", t.type_name(r));
-                    Err(t.type_error(&msg))
-                }
-            };
+            return text_dunder(t, m, v, "__repr__");
         }
     }
     let inst = cast::<Instance>(v).expect("instance");
@@ -302,15 +307,7 @@ pub fn str_string(t: &mut Thread, v: Value) -> PyResult<String> {
         let cls = t.class_of(v);
         if let Some(m) = cls.lookup(t.names.str_) {
             if !is_builtin_named(m, "object.__str__") {
-                t.check_native_stack()?;
-                let r = super::call::call_descriptor(t, m, v, &[])?;
-                return match as_str(r) {
-                    Some(s) => Ok(s.as_str().to_string()),
-                    None => {
-                        let msg = format!("__str__ returned non-string (type {})", t.type_name(r));
-                        Err(t.type_error(&msg))
-                    }
-                };
+                return text_dunder(t, m, v, "__str__");
             }
         }
         let inst = cast::<Instance>(v).expect("instance");
