@@ -82,6 +82,8 @@ fn load_inner(
         exc_table: u.exc_table.clone(),
         first_line: u.first_line,
         calls: std::cell::Cell::new(0),
+        caches: GcCell::new(vec![Cache::Empty; u.insns.len()]),
+        misses: GcCell::new(vec![0; u.insns.len()]),
     });
     Ok(code)
 }

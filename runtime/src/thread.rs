@@ -201,6 +201,7 @@ impl Thread {
             slots: GcCell::new(None),
             subclasses: GcCell::new(Vec::new()),
             flags: Cell::new(0),
+            init_cache: Cell::new(None),
         });
         let dummy_module = heap.alloc_immortal(Module::new(placeholder, true));
         let mut t = Box::new(Thread {

@@ -4,8 +4,8 @@
 #![allow(non_snake_case)]
 
 use super::dispatch::{next, reg, set_reg, tryv};
-use super::{calls, unwind};
-use runtime::bytecode::{BinOp, Insn};
+use super::{calls, quicken, unwind};
+use runtime::bytecode::{BinOp, Insn, Op};
 use runtime::frame::Frame;
 use runtime::gc::Gc;
 use runtime::object::*;
@@ -1131,31 +1131,106 @@ pub(super) fn DelItem(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyRe
 
 pub(super) fn GetAttr(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);
-    let o = reg!(regs, i.b());
-    let n = name(t, i.c());
-    if let Some(inst) = cast::<Instance>(o) {
-        if let Some(v) = inst.get_attr(n) {
-            if ops::class_flags::get(inst.class.get()) & ops::class_flags::NO_DATA_DESCRIPTORS != 0
-            {
-                set_reg!(regs, i.a(), v);
-                next!(t, regs, step(pc))
-            }
-        }
-    }
-    let v = tryv!(t, regs, pc, ops::getattr(t, o, n));
+    let v = tryv!(t, regs, pc, get_attr(t, regs, pc, i));
     set_reg!(regs, i.a(), v);
     next!(t, regs, step(pc))
 }
 
+#[inline(never)]
+fn get_attr(t: &mut Thread, regs: *mut Value, pc: *const Insn, i: Insn) -> PyResult<Value> {
+    let o = reg!(regs, i.b());
+    let n = name(t, i.c());
+    let v = ops::getattr(t, o, n)?;
+    quicken::after_getattr(t, pc, o, n);
+    Ok(v)
+}
+
+pub(super) fn GetAttrSlot(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
+    let i = insn(pc);
+    if let Some(inst) = cast::<Instance>(reg!(regs, i.b())) {
+        // SAFETY: `cache_at` points at this instruction's cache entry.
+        if let Cache::Slot {
+            class,
+            version,
+            shape,
+            slot,
+        } = unsafe { &*quicken::cache_at(t, pc) }
+        {
+            if inst.shape.get().ptr_eq(*shape)
+                && inst.class.get().ptr_eq(*class)
+                && class.version.get() == *version
+            {
+                // The shape has this slot, so the slot vector is long enough.
+                if let Some(v) = inst.slots.get().get(*slot as usize) {
+                    set_reg!(regs, i.a(), *v);
+                    next!(t, regs, step(pc))
+                }
+            }
+        }
+    }
+    quicken::despecialise(t, pc, Op::GetAttr);
+    GetAttr(t, regs, pc)
+}
+
 pub(super) fn SetAttr(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);
-    tryv!(
-        t,
-        regs,
-        pc,
-        ops::setattr(t, reg!(regs, i.a()), name(t, i.b()), reg!(regs, i.c()))
-    );
+    tryv!(t, regs, pc, set_attr(t, regs, pc, i));
     next!(t, regs, step(pc))
+}
+
+#[inline(never)]
+fn set_attr(t: &mut Thread, regs: *mut Value, pc: *const Insn, i: Insn) -> PyResult<()> {
+    let o = reg!(regs, i.a());
+    let n = name(t, i.b());
+    let before = quicken::shape_of(o);
+    ops::setattr(t, o, n, reg!(regs, i.c()))?;
+    quicken::after_setattr(t, pc, o, n, before);
+    Ok(())
+}
+
+pub(super) fn SetAttrSlot(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
+    let i = insn(pc);
+    if let Some(inst) = cast::<Instance>(reg!(regs, i.a())) {
+        let v = reg!(regs, i.c());
+        // SAFETY: `cache_at` points at this instruction's cache entry.
+        match unsafe { &*quicken::cache_at(t, pc) } {
+            Cache::Slot {
+                class,
+                version,
+                shape,
+                slot,
+            } => {
+                if inst.shape.get().ptr_eq(*shape)
+                    && inst.class.get().ptr_eq(*class)
+                    && class.version.get() == *version
+                {
+                    if let Some(s) = inst.slots.get_mut().get_mut(*slot as usize) {
+                        *s = v;
+                        next!(t, regs, step(pc))
+                    }
+                }
+            }
+            Cache::Add {
+                class,
+                version,
+                from,
+                to,
+            } => {
+                if inst.shape.get().ptr_eq(*from)
+                    && inst.class.get().ptr_eq(*class)
+                    && class.version.get() == *version
+                    && inst.dict.get().is_unbound()
+                {
+                    inst.slots.get_mut().push(v);
+                    inst.shape.set(*to);
+                    next!(t, regs, step(pc))
+                }
+            }
+            _ => {}
+        }
+    }
+    quicken::despecialise(t, pc, Op::SetAttr);
+    SetAttr(t, regs, pc)
 }
 
 pub(super) fn DelAttr(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
@@ -1171,16 +1246,54 @@ pub(super) fn DelAttr(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyRe
 
 pub(super) fn LoadMethod(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);
-    tryv!(t, regs, pc, load_method(t, regs, i));
+    tryv!(t, regs, pc, load_method(t, regs, pc, i));
     next!(t, regs, step(pc))
 }
 
 #[inline(never)]
-fn load_method(t: &mut Thread, regs: *mut Value, i: Insn) -> PyResult<()> {
-    let (f, s) = ops::load_method(t, reg!(regs, i.b()), name(t, i.c()))?;
+fn load_method(t: &mut Thread, regs: *mut Value, pc: *const Insn, i: Insn) -> PyResult<()> {
+    let o = reg!(regs, i.b());
+    let n = name(t, i.c());
+    let (f, s) = ops::load_method(t, o, n)?;
     set_reg!(regs, i.a(), f);
     set_reg!(regs, i.a() + 1, s.unwrap_or(Value::UNBOUND));
+    if s.is_some() {
+        quicken::after_load_method(t, pc, o, n, f);
+    }
     Ok(())
+}
+
+pub(super) fn LoadMethodCached(
+    t: &mut Thread,
+    regs: *mut Value,
+    pc: *const Insn,
+) -> PyResult<Value> {
+    let i = insn(pc);
+    let o = reg!(regs, i.b());
+    // SAFETY: `cache_at` points at this instruction's cache entry.
+    if let Cache::Method {
+        class,
+        version,
+        shape,
+        func,
+    } = unsafe { &*quicken::cache_at(t, pc) }
+    {
+        let receiver_ok = match cast::<Instance>(o) {
+            Some(inst) => {
+                matches!(shape, Some(s) if inst.shape.get().ptr_eq(*s))
+                    && inst.class.get().ptr_eq(*class)
+                    && inst.dict.get().is_unbound()
+            }
+            None => shape.is_none() && t.class_of(o).ptr_eq(*class),
+        };
+        if receiver_ok && class.version.get() == *version {
+            set_reg!(regs, i.a(), *func);
+            set_reg!(regs, i.a() + 1, o);
+            next!(t, regs, step(pc))
+        }
+    }
+    quicken::despecialise(t, pc, Op::LoadMethod);
+    LoadMethod(t, regs, pc)
 }
 
 pub(super) fn Call(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {

@@ -25,6 +25,7 @@
 mod calls;
 mod dispatch;
 mod handlers;
+mod quicken;
 mod unwind;
 
 pub use calls::{call_function, install_hooks, resume_generator, run_code};

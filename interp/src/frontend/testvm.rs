@@ -1154,11 +1154,11 @@ impl Vm {
                 }
                 l.borrow_mut().remove(i);
             }
-            Op::GetAttr => {
+            Op::GetAttr | Op::GetAttrSlot => {
                 let v = self.attr(&reg(f, b), &name(c))?;
                 f.regs[a] = Some(v);
             }
-            Op::SetAttr => match reg(f, a) {
+            Op::SetAttr | Op::SetAttrSlot => match reg(f, a) {
                 V::Inst(i) => {
                     i.dict.borrow_mut().insert(name(b), reg(f, c));
                 }
@@ -1175,7 +1175,7 @@ impl Vm {
                     return Err(self.error("AttributeError", &name(b)));
                 }
             }
-            Op::LoadMethod => {
+            Op::LoadMethod | Op::LoadMethodCached => {
                 let obj = reg(f, b);
                 let n = name(c);
                 let method = match &obj {

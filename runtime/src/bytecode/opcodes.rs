@@ -165,12 +165,21 @@ macro_rules! for_each_opcode {
             DelItem(a: R, b: R);
             /// `a = b.names[c]`.
             GetAttr(a: R, b: R, c: N);
+            /// Quickened GetAttr: an instance slot read, guarded by class,
+            /// class version and shape (inline cache).
+            GetAttrSlot(a: R, b: R, c: N);
             /// `a.names[b] = c`.
             SetAttr(a: R, b: N, c: R);
+            /// Quickened SetAttr: an instance slot store or a cached shape
+            /// transition, guarded by class, class version and shape.
+            SetAttrSlot(a: R, b: N, c: R);
             /// `del a.names[b]`.
             DelAttr(a: R, b: N);
             /// Method lookup: `a = callable`, `a+1 = self` (or unbound if `a` is not a method of `b`).
             LoadMethod(a: R, b: R, c: N);
+            /// Quickened LoadMethod: the method cached for the receiver's class
+            /// (and, for instances, a shape that does not shadow it).
+            LoadMethodCached(a: R, b: R, c: N);
             /// `a = b(b+1 .. b+c)` (positional arguments).
             Call(a: R, b: R, c: U);
             /// Like Call, but the last names-tuple(b+1+c) entries of the `c` arguments are keywords.

@@ -47,6 +47,10 @@ pub struct Class {
     pub subclasses: GcCell<Vec<Gc<Class>>>,
     /// Cached facts about dunders (bit set, see `crate::ops::class_flags`).
     pub flags: Cell<u32>,
+    /// `ops::call::plain_init`'s answer for the class version it was
+    /// computed at (the function is also in a class dict, so it is alive
+    /// while the version matches).
+    pub init_cache: Cell<Option<(u32, Option<Gc<super::Function>>)>>,
 }
 
 impl Class {
@@ -72,6 +76,7 @@ impl Class {
             slots: GcCell::new(None),
             subclasses: GcCell::new(Vec::new()),
             flags: Cell::new(0),
+            init_cache: Cell::new(None),
         }
     }
 

@@ -37,6 +37,11 @@ pub struct Code {
     pub first_line: u32,
     /// Profile: how many times the code was entered.
     pub calls: Cell<u64>,
+    /// One inline cache / profile entry per instruction.
+    pub caches: GcCell<Vec<super::Cache>>,
+    /// Quickening misses per instruction (a site stops specialising after
+    /// `cache::MAX_MISSES`).
+    pub misses: GcCell<Vec<u8>>,
 }
 
 impl Code {
@@ -54,6 +59,9 @@ impl Code {
             tr.gc(*n);
         }
         tr.values(&self.consts);
+        for c in self.caches.get() {
+            c.trace(tr);
+        }
         for g in self.globals.iter().chain(&self.builtins) {
             tr.gc(*g);
         }

@@ -3,6 +3,7 @@
 
 pub mod addr_hash;
 pub mod attrs;
+pub mod cache;
 pub mod class;
 pub mod code;
 pub mod dict;
@@ -20,6 +21,7 @@ pub mod str;
 pub mod tuple;
 
 pub use attrs::AttrMap;
+pub use cache::Cache;
 pub use class::{Class, ExcData, Instance, TbEntry};
 pub use code::Code;
 pub use dict::Dict;

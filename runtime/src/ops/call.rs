@@ -124,6 +124,19 @@ pub fn plain_init(t: &Thread, cls: Gc<Class>) -> Option<Gc<Function>> {
     if cls.base == Base::Builtin {
         return None;
     }
+    // Cached per class version (the answer depends only on the MRO's dicts).
+    let version = cls.version.get();
+    if let Some((v, init)) = cls.init_cache.get() {
+        if v == version {
+            return init;
+        }
+    }
+    let init = find_plain_init(t, cls);
+    cls.init_cache.set(Some((version, init)));
+    init
+}
+
+fn find_plain_init(t: &Thread, cls: Gc<Class>) -> Option<Gc<Function>> {
     let plain_new = match cls.lookup(t.names.new) {
         Some(n) => cast::<Builtin>(n)
             .map(|b| b.qualname == "object.__new__")

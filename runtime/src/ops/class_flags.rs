@@ -27,11 +27,15 @@ fn compute(cls: Gc<Class>) -> u32 {
     for c in cls.mro.get() {
         for (name, v) in c.dict.get().iter() {
             let n = name.as_str();
-            if kind_of(v) == Some(Kind::Property)
-                || n == "__getattr__"
-                || n == "__getattribute__"
-                || n == "__setattr__"
-            {
+            let hook = matches!(
+                n,
+                "__getattr__" | "__getattribute__" | "__setattr__" | "__delattr__"
+            );
+            // `object`'s own `__setattr__` etc. are the default behaviour.
+            let default = super::cast::<crate::object::Builtin>(v)
+                .map(|b| b.qualname.starts_with("object."))
+                .unwrap_or(false);
+            if kind_of(v) == Some(Kind::Property) || (hook && !default) {
                 f &= !NO_DATA_DESCRIPTORS;
             }
         }

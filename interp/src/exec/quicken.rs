@@ -1,0 +1,185 @@
+//! Quickening: generic attribute and method instructions rewrite themselves
+//! into cached forms after a successful slow-path execution, and the cached
+//! forms rewrite themselves back when a guard fails.
+//!
+//! Invariants:
+//! 1. A site is specialised only when the slow path's answer is exactly what
+//!    the cached form computes under its guards (see `runtime::object::cache`).
+//! 2. A failed guard counts a miss and restores the generic instruction;
+//!    after `MAX_MISSES` misses the site stays generic (`Cache::Megamorphic`).
+//! 3. Rewriting an instruction never changes its operands, so every tier
+//!    reading the code sees a valid instruction.
+
+use super::calls::pc_index;
+use super::handlers::code;
+use runtime::bytecode::{Insn, Op};
+use runtime::gc::Gc;
+use runtime::object::cache::MAX_MISSES;
+use runtime::object::*;
+use runtime::ops::{cast, class_flags, kind_of};
+use runtime::{Thread, Value};
+
+/// The cache entry of the instruction at `pc` (of the running code).
+#[inline(always)]
+pub(super) fn cache_at(t: &Thread, pc: *const Insn) -> *mut Cache {
+    let idx = pc_index(t, pc);
+    // SAFETY: the loader sized `caches` to the instruction count, and pc is
+    // an instruction of the running code.
+    unsafe { code(t).caches.get_mut().as_mut_ptr().add(idx) }
+}
+
+/// Writes `c` as the cache of the instruction at `pc` and turns it into `op`.
+fn specialise(t: &Thread, pc: *const Insn, op: Op, c: Cache) {
+    let idx = pc_index(t, pc);
+    let code = code(t);
+    if code.misses.get()[idx] >= MAX_MISSES {
+        code.caches.get_mut()[idx] = Cache::Megamorphic;
+        return;
+    }
+    code.caches.get_mut()[idx] = c;
+    let insns = code.insns.get_mut();
+    insns[idx] = insns[idx].with_op(op);
+}
+
+/// A guard failed: counts the miss and restores the generic instruction.
+#[inline(never)]
+pub(super) fn despecialise(t: &Thread, pc: *const Insn, generic: Op) {
+    let idx = pc_index(t, pc);
+    let code = code(t);
+    let m = &mut code.misses.get_mut()[idx];
+    *m = m.saturating_add(1);
+    code.caches.get_mut()[idx] = Cache::Empty;
+    let insns = code.insns.get_mut();
+    insns[idx] = insns[idx].with_op(generic);
+}
+
+/// An instance whose attributes a cache may describe: plain slots, no dict
+/// mode, no exception state, and a class without data descriptors or
+/// attribute hooks.
+fn cacheable(inst: Gc<Instance>) -> bool {
+    inst.dict.get().is_unbound()
+        && inst.exc.get().is_none()
+        && class_flags::get(inst.class.get()) & class_flags::NO_DATA_DESCRIPTORS != 0
+}
+
+/// After a generic `GetAttr` of `obj.name` succeeded.
+#[inline(never)]
+pub(super) fn after_getattr(t: &Thread, pc: *const Insn, obj: Value, name: Gc<Str>) {
+    let Some(inst) = cast::<Instance>(obj) else {
+        return;
+    };
+    if !cacheable(inst) {
+        return;
+    }
+    let shape = inst.shape.get();
+    if let Some(slot) = shape.slot(name) {
+        let class = inst.class.get();
+        specialise(
+            t,
+            pc,
+            Op::GetAttrSlot,
+            Cache::Slot {
+                class,
+                version: class.version.get(),
+                shape,
+                slot: slot as u32,
+            },
+        );
+    }
+}
+
+/// After a generic `SetAttr` of `obj.name` succeeded; `before` is the shape
+/// the instance had before the store.
+#[inline(never)]
+pub(super) fn after_setattr(
+    t: &Thread,
+    pc: *const Insn,
+    obj: Value,
+    name: Gc<Str>,
+    before: Option<Gc<Shape>>,
+) {
+    let Some(inst) = cast::<Instance>(obj) else {
+        return;
+    };
+    let Some(before) = before else { return };
+    if !cacheable(inst) || inst.class.get().slots.get().is_some() {
+        return;
+    }
+    let class = inst.class.get();
+    let version = class.version.get();
+    let after = inst.shape.get();
+    if after.ptr_eq(before) {
+        if let Some(slot) = after.slot(name) {
+            specialise(
+                t,
+                pc,
+                Op::SetAttrSlot,
+                Cache::Slot {
+                    class,
+                    version,
+                    shape: after,
+                    slot: slot as u32,
+                },
+            );
+        }
+    } else if after.len() == before.len() + 1 && after.slot(name) == Some(before.len()) {
+        specialise(
+            t,
+            pc,
+            Op::SetAttrSlot,
+            Cache::Add {
+                class,
+                version,
+                from: before,
+                to: after,
+            },
+        );
+    }
+}
+
+/// The shape of `obj` if it is an instance (taken before a store).
+#[inline(always)]
+pub(super) fn shape_of(obj: Value) -> Option<Gc<Shape>> {
+    cast::<Instance>(obj).map(|i| i.shape.get())
+}
+
+/// After a generic `LoadMethod` found `func` as a plain method of `obj`.
+#[inline(never)]
+pub(super) fn after_load_method(
+    t: &Thread,
+    pc: *const Insn,
+    obj: Value,
+    name: Gc<Str>,
+    func: Value,
+) {
+    let class = t.class_of(obj);
+    let shape = match cast::<Instance>(obj) {
+        Some(inst) => {
+            if !cacheable(inst) || inst.shape.get().slot(name).is_some() {
+                return;
+            }
+            Some(inst.shape.get())
+        }
+        None => {
+            // Only builtin values whose attributes all come from the class.
+            if matches!(
+                kind_of(obj),
+                Some(Kind::Class) | Some(Kind::Module) | Some(Kind::Super) | Some(Kind::Function)
+            ) {
+                return;
+            }
+            None
+        }
+    };
+    specialise(
+        t,
+        pc,
+        Op::LoadMethodCached,
+        Cache::Method {
+            class,
+            version: class.version.get(),
+            shape,
+            func,
+        },
+    );
+}

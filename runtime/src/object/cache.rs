@@ -1,0 +1,63 @@
+//! Inline caches: one entry per instruction of a code object, written when
+//! the interpreter quickens an instruction into a specialised form, and the
+//! profile counters the compiling tiers read.
+//!
+//! Invariants:
+//! 1. A cache entry is only trusted after its guards pass: the receiver's
+//!    class is the cached class, the class's version is the cached version
+//!    (any change to the class or its MRO bumps it), and for instances the
+//!    shape is the cached shape (which fixes every slot's position).
+//! 2. Entries hold strong references (traced), so a cached class or
+//!    function cannot be freed and its address reused while cached.
+
+use super::class::Class;
+use super::shape::Shape;
+use crate::gc::{Gc, Tracer};
+use crate::value::Value;
+
+/// Misses after which a site stops specialising.
+pub const MAX_MISSES: u8 = 16;
+
+#[derive(Copy, Clone)]
+pub enum Cache {
+    Empty,
+    /// Instance attribute in slot `slot` of instances with `shape`.
+    Slot {
+        class: Gc<Class>,
+        version: u32,
+        shape: Gc<Shape>,
+        slot: u32,
+    },
+    /// Storing a new attribute: instances with `from` gain a slot and become `to`.
+    Add {
+        class: Gc<Class>,
+        version: u32,
+        from: Gc<Shape>,
+        to: Gc<Shape>,
+    },
+    /// A method (`func`) found on `class`; for instances, `shape` proves the
+    /// instance does not shadow it.
+    Method {
+        class: Gc<Class>,
+        version: u32,
+        shape: Option<Gc<Shape>>,
+        func: Value,
+    },
+    /// The site stopped specialising after `MAX_MISSES` misses.
+    Megamorphic,
+    /// A profile counter (loop back edges).
+    Count(u64),
+}
+
+impl Cache {
+    pub fn trace(&self, tr: &mut Tracer) {
+        match self {
+            Cache::Slot { class, .. } | Cache::Add { class, .. } => tr.gc(*class),
+            Cache::Method { class, func, .. } => {
+                tr.gc(*class);
+                tr.value(*func);
+            }
+            Cache::Empty | Cache::Megamorphic | Cache::Count(_) => {}
+        }
+    }
+}
