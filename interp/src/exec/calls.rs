@@ -356,10 +356,8 @@ fn call_target(
         Ok(Entered::Done(v)) => {
             set_reg!(regs, i.a(), v);
             // SAFETY: a call is never the last instruction.
-            Next {
-                regs,
-                pc: unsafe { pc.add(1) },
-            }
+            let next_pc = unsafe { pc.add(1) };
+            Next { regs, pc: next_pc }
         }
         Err(_) => Next::EXIT,
     }
@@ -724,10 +722,8 @@ fn yield_from_target(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> Next 
             set_reg!(regs, i.a(), t.gen_return);
             t.gen_return = Value::NONE;
             // SAFETY: YieldFrom is never the last instruction.
-            Next {
-                regs,
-                pc: unsafe { pc.add(1) },
-            }
+            let next_pc = unsafe { pc.add(1) };
+            Next { regs, pc: next_pc }
         }
         Err(_) => {
             t.gen_return = Value::UNBOUND;

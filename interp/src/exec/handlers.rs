@@ -1149,12 +1149,13 @@ pub(super) fn GetAttrSlot(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> 
     let i = insn(pc);
     if let Some(inst) = cast::<Instance>(reg!(regs, i.b())) {
         // SAFETY: `cache_at` points at this instruction's cache entry.
+        let cache = unsafe { &*quicken::cache_at(t, pc) };
         if let Cache::Slot {
             class,
             version,
             shape,
             slot,
-        } = unsafe { &*quicken::cache_at(t, pc) }
+        } = cache
         {
             if inst.shape.get().ptr_eq(*shape)
                 && inst.class.get().ptr_eq(*class)
@@ -1193,7 +1194,8 @@ pub(super) fn SetAttrSlot(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> 
     if let Some(inst) = cast::<Instance>(reg!(regs, i.a())) {
         let v = reg!(regs, i.c());
         // SAFETY: `cache_at` points at this instruction's cache entry.
-        match unsafe { &*quicken::cache_at(t, pc) } {
+        let cache = unsafe { &*quicken::cache_at(t, pc) };
+        match cache {
             Cache::Slot {
                 class,
                 version,
@@ -1271,12 +1273,13 @@ pub(super) fn LoadMethodCached(
     let i = insn(pc);
     let o = reg!(regs, i.b());
     // SAFETY: `cache_at` points at this instruction's cache entry.
+    let cache = unsafe { &*quicken::cache_at(t, pc) };
     if let Cache::Method {
         class,
         version,
         shape,
         func,
-    } = unsafe { &*quicken::cache_at(t, pc) }
+    } = cache
     {
         let receiver_ok = match cast::<Instance>(o) {
             Some(inst) => {

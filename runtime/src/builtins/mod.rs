@@ -15,6 +15,7 @@ pub mod mod_itertools;
 pub mod mod_math;
 pub mod mod_os;
 pub mod mod_random;
+pub mod mod_random_mt;
 pub mod mod_time;
 pub mod modules;
 pub mod sort;

@@ -108,7 +108,10 @@ macro_rules! kinds {
             // SAFETY: the caller guarantees ownership; the kind tag names the type
             // the Box was created with.
             match unsafe { (*h).kind } {
-                $(Kind::$kind => drop(unsafe { Box::from_raw(h as *mut GcBox<$ty>) }),)*
+                $(Kind::$kind => {
+                    // SAFETY: as above: this kind's objects are `Box<GcBox<$ty>>`.
+                    drop(unsafe { Box::from_raw(h as *mut GcBox<$ty>) })
+                })*
             }
         }
 
