@@ -6,6 +6,7 @@ set -euo pipefail
 need_apt=()
 command -v python3.11 >/dev/null 2>&1 || command -v python3 >/dev/null 2>&1 || need_apt+=(python3)
 command -v cc >/dev/null 2>&1 || need_apt+=(gcc)
+command -v objdump >/dev/null 2>&1 || need_apt+=(binutils)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "install-deps: installing ${need_apt[*]}" >&2
