@@ -10,8 +10,12 @@
 #[test]
 fn no_handler_dispatches_with_a_call() {
     use std::process::Command;
-    let bin = std::env::var("STRATA_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_strata").to_string());
-    let out = match Command::new("objdump").args(["-d", "--no-show-raw-insn", &bin]).output() {
+    let bin =
+        std::env::var("STRATA_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_strata").to_string());
+    let out = match Command::new("objdump")
+        .args(["-d", "--no-show-raw-insn", &bin])
+        .output()
+    {
         Ok(o) if o.status.success() => o,
         _ => panic!("objdump (binutils) is needed for this test"),
     };
@@ -29,5 +33,9 @@ fn no_handler_dispatches_with_a_call() {
         }
     }
     offenders.dedup();
-    assert!(offenders.is_empty(), "handlers that dispatch with a call:\n{}", offenders.join("\n"));
+    assert!(
+        offenders.is_empty(),
+        "handlers that dispatch with a call:\n{}",
+        offenders.join("\n")
+    );
 }

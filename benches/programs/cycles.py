@@ -1,5 +1,9 @@
 # Makes millions of cyclic objects that become garbage at once; the collector
 # must reclaim the cycles so peak memory stays small.
+# test-size: 3
+import sys
+
+
 class Node:
     def __init__(self, value):
         self.value = value
@@ -18,7 +22,7 @@ def make_ring(n):
 
 
 total = 0
-for round_ in range(400):
+for round_ in range(int(sys.argv[1]) if len(sys.argv) > 1 else 400):
     ring = make_ring(10_000)
     total += ring.peer.value
     pair = [[], []]

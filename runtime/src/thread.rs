@@ -488,6 +488,7 @@ impl Thread {
                         IterState::Filter { .. } => c.filter,
                         IterState::Seq { step: -1, .. } => c.reversed,
                         IterState::Callable { .. } => c.callable_iterator,
+                        IterState::Tool(tool) => tool.cls,
                         IterState::Seq { .. } | IterState::Exhausted => c.iterator,
                     }
                 }

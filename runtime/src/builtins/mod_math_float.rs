@@ -34,6 +34,10 @@ unsafe extern "C" {
     pub safe fn erf(x: f64) -> f64;
     pub safe fn erfc(x: f64) -> f64;
     pub safe fn pow(x: f64, y: f64) -> f64;
+    // `cbrt` itself resolves to compiler-builtins' port of musl's (not
+    // correctly rounded like glibc's); glibc's `_Float64` alias is the same
+    // function CPython calls.
+    #[link_name = "cbrtf64"]
     pub safe fn cbrt(x: f64) -> f64;
     pub safe fn fmod(x: f64, y: f64) -> f64;
     pub safe fn ldexp(x: f64, e: c_int) -> f64;
@@ -52,7 +56,8 @@ pub enum Errno {
 }
 
 const PI: f64 = std::f64::consts::PI;
-const LOGPI: f64 = 1.144_729_885_849_400_2;
+#[allow(clippy::excessive_precision)]
+const LOGPI: f64 = 1.144729885849400174143427351353058711647;
 
 /// `sin(pi*x)`, accurate for all finite `x` (CPython's `m_sinpi`).
 fn sinpi(x: f64) -> f64 {
@@ -166,7 +171,14 @@ pub fn tgamma(x: f64) -> (f64, Errno) {
     let absx = x.abs();
     if absx < 1e-20 {
         let r = 1.0 / x;
-        return (r, if r.is_infinite() { Errno::Range } else { Errno::Ok });
+        return (
+            r,
+            if r.is_infinite() {
+                Errno::Range
+            } else {
+                Errno::Ok
+            },
+        );
     }
     if absx > 200.0 {
         if x < 0.0 {
@@ -205,7 +217,14 @@ pub fn tgamma(x: f64) -> (f64, Errno) {
             r *= sqrtpow;
         }
     }
-    (r, if r.is_infinite() { Errno::Range } else { Errno::Ok })
+    (
+        r,
+        if r.is_infinite() {
+            Errno::Range
+        } else {
+            Errno::Ok
+        },
+    )
 }
 
 /// CPython's `m_lgamma`.
@@ -231,7 +250,14 @@ pub fn lgamma(x: f64) -> (f64, Errno) {
     if x < 0.0 {
         r = LOGPI - log(sinpi(absx).abs()) - log(absx) - r;
     }
-    (r, if r.is_infinite() { Errno::Range } else { Errno::Ok })
+    (
+        r,
+        if r.is_infinite() {
+            Errno::Range
+        } else {
+            Errno::Ok
+        },
+    )
 }
 
 /// CPython's `m_atan2` (special values handled before libm).
@@ -565,7 +591,14 @@ pub fn m_ldexp(x: f64, exp: i64) -> (f64, Errno) {
         return (0.0f64.copysign(x), Errno::Ok);
     }
     let r = ldexp(x, exp as c_int);
-    (r, if r.is_infinite() { Errno::Range } else { Errno::Ok })
+    (
+        r,
+        if r.is_infinite() {
+            Errno::Range
+        } else {
+            Errno::Ok
+        },
+    )
 }
 
 /// `math.modf`: `(fractional, integral)`, both with the sign of `x`.
@@ -589,7 +622,10 @@ pub fn frexp_biguint(n: &num_bigint::BigUint) -> (f64, i64) {
         let shift = bits - 64;
         let top = (n >> shift as usize).to_u64().expect("64 bits");
         // Sticky bit: any bit shifted out makes halfway cases round up.
-        let lost = n.trailing_zeros().map(|z| (z as i64) < shift).unwrap_or(false);
+        let lost = n
+            .trailing_zeros()
+            .map(|z| (z as i64) < shift)
+            .unwrap_or(false);
         (top | lost as u64, shift)
     } else {
         (n.to_u64().expect("fits"), 0)
@@ -606,7 +642,16 @@ mod tests {
 
     #[test]
     fn frexp_matches_c() {
-        for &x in &[1.0, 0.5, 3.0, -7.25, 1e300, 5e-324, 2.2250738585072014e-308, 1e-310] {
+        for &x in &[
+            1.0,
+            0.5,
+            3.0,
+            -7.25,
+            1e300,
+            5e-324,
+            2.2250738585072014e-308,
+            1e-310,
+        ] {
             let (m, e) = frexp(x);
             assert!((0.5..1.0).contains(&m.abs()), "{x}");
             assert_eq!(ldexp(m, e), x);

@@ -203,6 +203,19 @@ fn dispatch(t: &mut Thread, s: &Spec, args: &[Value], kw: Option<Gc<Tuple>>) -> 
     if s.params.is_empty() && s.kwonly.is_empty() && args.len() == 1 && kw.is_none() {
         return (s.f)(t, st, &[]);
     }
+    if matches!(s.name, "random" | "getrandbits") {
+        // Methods of the C base class: CPython's METH_NOARGS/METH_O messages.
+        super::args::no_kw(t, s.qual, kw)?;
+        let n = args.len() - 1;
+        if n != s.params.len() {
+            let msg = if s.params.is_empty() {
+                format!("{}() takes no arguments ({n} given)", s.qual)
+            } else {
+                format!("{}() takes exactly one argument ({n} given)", s.qual)
+            };
+            return Err(t.type_error(&msg));
+        }
+    }
     let a = bind(t, s, args, kw)?;
     (s.f)(t, st, &a)
 }

@@ -1,8 +1,8 @@
 //! Iterator objects for the builtin types and the lazy builtins
 //! (`enumerate`, `zip`, `map`, `filter`, `reversed`).
 
-use super::GcCell;
-use crate::gc::Tracer;
+use super::{Class, GcCell};
+use crate::gc::{Gc, Tracer};
 use crate::value::Value;
 
 pub enum IterState {
@@ -71,6 +71,153 @@ pub enum IterState {
         sentinel: Value,
     },
     Exhausted,
+    /// An `itertools` iterator (its class is the tool's).
+    Tool(Box<Tool>),
+}
+
+/// An `itertools` iterator: its (immortal) class and state.
+pub struct Tool {
+    pub cls: Gc<Class>,
+    pub kind: ToolKind,
+}
+
+/// The state of an `itertools` iterator. `Value::UNBOUND` stands for
+/// CPython's NULL (an iterator that has been cleared, a value not yet read).
+pub enum ToolKind {
+    Count {
+        cur: Value,
+        step: Value,
+    },
+    Islice {
+        it: Value,
+        next: usize,
+        stop: Option<usize>,
+        step: usize,
+        cnt: usize,
+    },
+    Cycle {
+        it: Value,
+        saved: Vec<Value>,
+        index: usize,
+    },
+    Repeat {
+        obj: Value,
+        remaining: Option<usize>,
+    },
+    Chain {
+        source: Value,
+        active: Value,
+    },
+    Accumulate {
+        it: Value,
+        func: Value,
+        total: Value,
+        initial: Value,
+    },
+    /// permutations (0), combinations (1), combinations_with_replacement (2).
+    Combinatoric {
+        which: u8,
+        pool: Vec<Value>,
+        r: usize,
+        indices: Vec<usize>,
+        cycles: Vec<usize>,
+        first: bool,
+    },
+    Product {
+        pools: Vec<Vec<Value>>,
+        indices: Vec<usize>,
+        first: bool,
+    },
+    ZipLongest {
+        iters: Vec<Value>,
+        fill: Value,
+        active: usize,
+    },
+    Starmap {
+        func: Value,
+        it: Value,
+    },
+    /// takewhile (0), dropwhile (1), filterfalse (2).
+    Predicate {
+        which: u8,
+        func: Value,
+        it: Value,
+        flag: bool,
+    },
+    Compress {
+        data: Value,
+        selectors: Value,
+    },
+    Pairwise {
+        it: Value,
+        old: Value,
+    },
+    GroupBy {
+        it: Value,
+        keyfunc: Value,
+        tgtkey: Value,
+        currkey: Value,
+        currvalue: Value,
+        currgrouper: Value,
+        grouper_cls: Gc<Class>,
+    },
+    Grouper {
+        parent: Value,
+        tgtkey: Value,
+    },
+    Tee {
+        it: Value,
+        buf: Value,
+        index: usize,
+    },
+    Done,
+}
+
+impl Tool {
+    fn trace(&self, tr: &mut Tracer) {
+        match &self.kind {
+            ToolKind::Count { cur, step } => tr.values(&[*cur, *step]),
+            ToolKind::Islice { it, .. } => tr.value(*it),
+            ToolKind::Cycle { it, saved, .. } => {
+                tr.value(*it);
+                tr.values(saved)
+            }
+            ToolKind::Repeat { obj, .. } => tr.value(*obj),
+            ToolKind::Chain { source, active } => tr.values(&[*source, *active]),
+            ToolKind::Accumulate {
+                it,
+                func,
+                total,
+                initial,
+            } => tr.values(&[*it, *func, *total, *initial]),
+            ToolKind::Combinatoric { pool, .. } => tr.values(pool),
+            ToolKind::Product { pools, .. } => {
+                for p in pools {
+                    tr.values(p)
+                }
+            }
+            ToolKind::ZipLongest { iters, fill, .. } => {
+                tr.values(iters);
+                tr.value(*fill)
+            }
+            ToolKind::Starmap { func, it } => tr.values(&[*func, *it]),
+            ToolKind::Predicate { func, it, .. } => tr.values(&[*func, *it]),
+            ToolKind::Compress { data, selectors } => tr.values(&[*data, *selectors]),
+            ToolKind::Pairwise { it, old } => tr.values(&[*it, *old]),
+            ToolKind::GroupBy {
+                it,
+                keyfunc,
+                tgtkey,
+                currkey,
+                currvalue,
+                currgrouper,
+                ..
+            } => tr.values(&[*it, *keyfunc, *tgtkey, *currkey, *currvalue, *currgrouper]),
+            ToolKind::Grouper { parent, tgtkey } => tr.values(&[*parent, *tgtkey]),
+            ToolKind::Tee { it, buf, .. } => tr.values(&[*it, *buf]),
+            ToolKind::Done => {}
+        }
+    }
 }
 
 pub struct IterObj {
@@ -100,6 +247,7 @@ impl IterObj {
             }
             IterState::Filter { func, inner } => tr.values(&[*func, *inner]),
             IterState::Callable { func, sentinel } => tr.values(&[*func, *sentinel]),
+            IterState::Tool(tool) => tool.trace(tr),
             IterState::Range { .. } | IterState::Exhausted => {}
         }
     }

@@ -329,6 +329,13 @@ fn special_instance_attr(
 
 fn class_special_attr(t: &mut Thread, c: Gc<Class>, name: Gc<Str>) -> PyResult<Option<Value>> {
     let v = match name.as_str() {
+        // Library classes are named by CPython's `tp_name` (`collections.deque`);
+        // their `__name__` is the last component.
+        "__name__" if c.header().is_immortal() && c.name.as_str().contains('.') => {
+            let n = c.name.as_str();
+            let short = n[n.rfind('.').map_or(0, |i| i + 1)..].to_string();
+            t.new_string(short)
+        }
         "__name__" => c.name.as_value(),
         "__qualname__" => c.qualname.get().as_value(),
         "__module__" => c.module.get(),

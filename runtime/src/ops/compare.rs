@@ -400,6 +400,10 @@ pub fn hash(t: &mut Thread, v: Value) -> PyResult<i64> {
                         if kind_of(b) == Some(Kind::List) || kind_of(b) == Some(Kind::Dict) {
                             return Err(unhashable(t, v));
                         }
+                        if kind_of(b) == Some(Kind::Tuple) {
+                            // A namedtuple instance hashes as its tuple.
+                            return hash(t, b);
+                        }
                     }
                     Ok(identity_hash(v))
                 }

@@ -294,7 +294,8 @@ pub fn setitem(t: &mut Thread, obj: Value, key: Value, v: Value) -> PyResult<()>
                 return Ok(());
             }
             let base = cast::<Instance>(obj).expect("kind checked").base.get();
-            if !base.is_unbound() {
+            // (A namedtuple's base tuple is immutable: the error names the class.)
+            if !base.is_unbound() && kind_of(base) != Some(Kind::Tuple) {
                 return setitem(t, base, key, v);
             }
             Err(no_item_assignment(t, obj))
@@ -384,7 +385,7 @@ pub fn delitem(t: &mut Thread, obj: Value, key: Value) -> PyResult<()> {
                 return Ok(());
             }
             let base = cast::<Instance>(obj).expect("kind checked").base.get();
-            if !base.is_unbound() {
+            if !base.is_unbound() && kind_of(base) != Some(Kind::Tuple) {
                 return delitem(t, base, key);
             }
             Err(no_item_deletion(t, obj))

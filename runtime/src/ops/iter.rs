@@ -341,6 +341,7 @@ pub fn next_builtin(t: &mut Thread, o: Gc<IterObj>) -> PyResult<Option<Value>> {
                 Ok(Some(v))
             }
         }
+        IterState::Tool(_) => crate::builtins::mod_itertools::next_tool(t, o),
         IterState::Exhausted => Ok(None),
     }
 }

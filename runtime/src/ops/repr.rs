@@ -205,7 +205,8 @@ fn instance_repr(t: &mut Thread, v: Value) -> PyResult<String> {
         return Ok(format!("{}({})", cls.name.as_str(), inner));
     }
     let base = inst.base.get();
-    if !base.is_unbound() {
+    // A list/dict/tuple base reprs as itself; native state has no repr.
+    if !base.is_unbound() && kind_of(base) != Some(Kind::Native) {
         return repr_string(t, base);
     }
     let module = as_str(cls.module.get())

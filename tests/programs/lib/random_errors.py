@@ -1,0 +1,41 @@
+# Error messages of the random module.
+import random
+
+def attempt(label, f):
+    try:
+        r = f()
+        print(label, "->", r)
+    except Exception as e:
+        print(label, "->", type(e).__name__, e)
+
+random.seed(1)
+attempt("randrange(5, 5)", lambda: random.randrange(5, 5))
+attempt("randrange(0)", lambda: random.randrange(0))
+attempt("randrange(-3)", lambda: random.randrange(-3))
+attempt("randrange(1, 10, 0)", lambda: random.randrange(1, 10, 0))
+attempt("randrange(10, 1, 2)", lambda: random.randrange(10, 1, 2))
+attempt("randrange(3, 1)", lambda: random.randrange(3, 1))
+attempt("randrange(1, None, 2)", lambda: random.randrange(1, None, 2))
+attempt("randint(3, 1)", lambda: random.randint(3, 1))
+attempt("randint(1)", lambda: random.randint(1))
+attempt("choice([])", lambda: random.choice([]))
+attempt("choice('')", lambda: random.choice(""))
+attempt("sample 3 of 2", lambda: random.sample([1, 2], 3))
+attempt("sample -1", lambda: random.sample([1, 2], -1))
+attempt("sample set", lambda: random.sample({1, 2}, 1))
+attempt("sample counts", lambda: random.sample("ab", 2, counts=[1]))
+attempt("sample zero counts", lambda: random.sample("ab", 1, counts=[0, 0]))
+attempt("choices int weights", lambda: random.choices([1, 2], 3))
+attempt("choices both", lambda: random.choices([1, 2], [1, 1], cum_weights=[1, 2]))
+attempt("choices len", lambda: random.choices([1, 2], [1]))
+attempt("choices zero", lambda: random.choices([1, 2], [0, 0]))
+attempt("choices empty", lambda: random.choices([], k=0))
+attempt("getrandbits(-1)", lambda: random.getrandbits(-1))
+attempt("gammavariate(0, 1)", lambda: random.gammavariate(0, 1))
+attempt("expovariate(0)", lambda: random.expovariate(0))
+attempt("seed([])", lambda: random.seed([]))
+attempt("random(1)", lambda: random.random(1))
+attempt("uniform(1)", lambda: random.uniform(1))
+attempt("shuffle(k=1)", lambda: random.shuffle([], k=1))
+attempt("setstate bad", lambda: random.setstate((9, (), None)))
+print(random.random())
