@@ -193,7 +193,7 @@ def main():
     for c in strata_cols:
         print("  %-14s %s" % (c.name, " ".join(c.argv[1:]) or "(no flags)"))
     print("CPython: %s (%s)" % (cpython, version_of([cpython])))
-    print("PyPy:    %s" % ("%s (%s)" % (pypy, version_of([pypy])) if pypy else "n/a (pypy3 not found)"))
+    print("PyPy:    %s" % ("%s (%s)" % (pypy, version_of([pypy])) if pypy else "n/a (--no-pypy)" if args.no_pypy else "n/a (pypy3 not found)"))
     print("runs:    %d, interleaved, median; %s size\n" % (args.runs, "test" if args.test_size else "default"),
           flush=True)
 
@@ -236,6 +236,7 @@ def main():
                 row.append("" if py else "n/a")
             if s["status"] not in (None, "refused"):
                 failures.append("%s: %s %s (%s)" % (name, c.name, s["status"], s["detail"]))
+        rows.append(row)
     geo = ["geometric mean", "", ""]
     for c in strata_cols:
         g1 = geomean(ratios[c.name]["cpython"])

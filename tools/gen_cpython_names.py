@@ -44,6 +44,29 @@ out += [
     "    names.binary_search(&attr).is_ok()",
     "}",
     "",
+    "/// Whether CPython's module `module` (one Strata implements natively) has `attr`.",
+    "pub fn cpython_module_has_attr(module: &str, attr: &str) -> bool {",
+    "    let names: &[&str] = match module {",
+]
+import importlib
+for mod in ["sys", "math", "time", "os", "random", "itertools", "collections"]:
+    attrs = sorted(set(dir(importlib.import_module(mod))))
+    out.append(f'        "{mod}" => &[')
+    line = "            "
+    for a in attrs:
+        piece = f'"{a}", '
+        if len(line) + len(piece) > 100:
+            out.append(line.rstrip())
+            line = "            "
+        line += piece
+    out.append(line.rstrip())
+    out.append("        ],")
+out += [
+    "        _ => return false,",
+    "    };",
+    "    names.binary_search(&attr).is_ok()",
+    "}",
+    "",
     "/// Whether `name` is a module of CPython's standard library (`sys.stdlib_module_names`).",
     "pub fn is_stdlib_module(name: &str) -> bool {",
     "    const NAMES: &[&str] = &[",

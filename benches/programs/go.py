@@ -1,7 +1,7 @@
 # Go: flat Monte-Carlo move selection on a 9x9 board.  Each candidate move
 # is scored by random play-outs (seeded) that never fill their own eyes;
 # captures, suicide and simple ko are enforced; area scoring.
-# test-size: 2
+# test-size: 1
 import sys
 import random
 

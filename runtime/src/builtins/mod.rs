@@ -40,7 +40,7 @@ use crate::object::*;
 use crate::ops::attr::module_cell;
 use crate::thread::Thread;
 
-pub use cpython_names::{cpython_has_attr, is_stdlib_module};
+pub use cpython_names::{cpython_has_attr, cpython_module_has_attr, is_stdlib_module};
 
 /// Installs every builtin at start-up.
 pub fn install(t: &mut Thread) {

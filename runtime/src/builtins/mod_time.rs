@@ -181,7 +181,8 @@ fn sleep(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Valu
             return Err(t.value_error("Invalid value NaN (not a number)"));
         }
         let d = (x * 1e9).ceil();
-        if !(-9.223_372_036_854_775_808e18..9.223_372_036_854_775_808e18).contains(&d) {
+        // [-2**63, 2**63): the range of CPython's `_PyTime_t`.
+        if !(-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&d) {
             return Err(t.overflow_error("timestamp out of range for platform time_t"));
         }
         d as i64

@@ -66,6 +66,10 @@ pub fn getattr(t: &mut Thread, obj: Value, name: Gc<Str>) -> PyResult<Value> {
 #[cold]
 pub fn no_attribute(t: &mut Thread, obj: Value, name: Gc<Str>) -> crate::Raised {
     if let Some(m) = cast::<Module>(obj) {
+        if m.native && crate::builtins::cpython_module_has_attr(m.name.as_str(), name.as_str()) {
+            let what = format!("{}.{}", m.name.as_str(), name.as_str());
+            return t.unsupported(&what);
+        }
         let msg = format!(
             "module '{}' has no attribute '{}'",
             m.name.as_str(),
