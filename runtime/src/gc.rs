@@ -189,6 +189,10 @@ pub struct GcStats {
 pub struct Heap {
     objects: Vec<*mut Header>,
     since_gc: usize,
+    /// Bytes of object-owned buffers (big int digits, long strings)
+    /// allocated since the last collection: large values must trigger
+    /// collections by size, not only by count.
+    bytes_since_gc: usize,
     threshold: usize,
     /// Collect at every allocation (`--gc-stress`).
     pub stress: bool,
@@ -200,12 +204,15 @@ pub struct Heap {
 }
 
 const MIN_THRESHOLD: usize = 200_000;
+/// Collect after this many bytes of object-owned buffers were allocated.
+const BYTES_THRESHOLD: usize = 64 << 20;
 
 impl Heap {
     pub fn new() -> Heap {
         Heap {
             objects: Vec::new(),
             since_gc: 0,
+            bytes_since_gc: 0,
             threshold: MIN_THRESHOLD,
             stress: false,
             stack_base: 0,
@@ -217,7 +224,7 @@ impl Heap {
     /// Whether the next allocation should collect first.
     #[inline(always)]
     pub fn wants_collect(&self) -> bool {
-        self.since_gc >= self.threshold || (self.stress && self.since_gc > 0)
+        self.since_gc >= self.threshold || self.bytes_since_gc >= BYTES_THRESHOLD || (self.stress && self.since_gc > 0)
     }
 
     /// Allocates a mortal object. Never collects (invariant 5).
@@ -256,6 +263,12 @@ impl Heap {
         unsafe { Gc::from_header(p as *const Header) }
     }
 
+    /// Accounts `bytes` of a buffer owned by a newly allocated object.
+    #[inline]
+    pub fn note_bytes(&mut self, bytes: usize) {
+        self.bytes_since_gc += bytes;
+    }
+
     /// Number of mortal objects currently allocated.
     pub fn object_count(&self) -> usize {
         self.objects.len()
@@ -276,6 +289,7 @@ impl Heap {
         }
         self.sweep();
         self.since_gc = 0;
+        self.bytes_since_gc = 0;
         self.threshold = MIN_THRESHOLD.max(self.objects.len());
         self.stats.collections += 1;
         self.stats.live = self.objects.len() as u64;

@@ -351,6 +351,9 @@ impl Thread {
         self.alloc(Str::new(s)).as_value()
     }
     pub fn new_string(&mut self, s: String) -> Value {
+        if s.len() > 256 {
+            self.heap.note_bytes(s.len());
+        }
         if s.len() == 1 && s.as_bytes()[0] < 128 && !self.small_strs.is_empty() {
             return self.small_strs[s.as_bytes()[0] as usize].as_value();
         }
@@ -369,7 +372,10 @@ impl Thread {
         use num_traits::ToPrimitive;
         match b.to_i64() {
             Some(i) => self.new_int(i),
-            None => self.alloc(BigIntObj(b)).as_value(),
+            None => {
+                self.heap.note_bytes(b.bits() as usize / 8);
+                self.alloc(BigIntObj(b)).as_value()
+            }
         }
     }
     pub fn new_list(&mut self, items: Vec<Value>) -> Value {

@@ -271,7 +271,7 @@ fn truth(t: &mut Thread, a: Value, b: Value, op: CmpOp) -> PyResult<bool> {
 }
 
 fn zero() -> Value {
-    Value::int(0)
+    Value::small_int_unchecked(0)
 }
 
 // ----- Counter -----
@@ -382,7 +382,7 @@ fn most_common(t: &mut Thread, me: Value, n: Value) -> PyResult<Value> {
         if limit.is_some_and(|k| k <= 0) {
             return Ok(t.new_list(vec![]));
         }
-        let one = Value::int(1);
+        let one = Value::small_int_unchecked(1);
         let mut keys = Vec::with_capacity(items.len());
         for it in &items {
             let k = ops::getitem(t, *it, one)?;
@@ -476,7 +476,7 @@ fn count_elements(t: &mut Thread, me: Value, iterable: Value) -> PyResult<()> {
             && cls
                 .lookup(sn)
                 .map_or(true, |m| cast::<Builtin>(m).is_some());
-        let one = Value::int(1);
+        let one = Value::small_int_unchecked(1);
         match ops::as_dict(me) {
             Some(d) if fast => {
                 while let Some(k) = ops::next(t, it)? {
@@ -588,7 +588,7 @@ fn c_subtract(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult
                 t.temp_roots.push(it);
                 while let Some(elem) = ops::next(t, it)? {
                     let old = get0(t, d, elem)?;
-                    let nv = ops::binary(t, old, Value::int(1), BinOp::Sub)?;
+                    let nv = ops::binary(t, old, Value::small_int_unchecked(1), BinOp::Sub)?;
                     ops::setitem(t, me, elem, nv)?;
                 }
             }
@@ -678,11 +678,11 @@ fn all_counts(
                 let y = ops::getitem(t, other, e)?;
                 t.temp_roots.push(y);
                 if !truth(t, x, y, op)? {
-                    return Ok(Value::FALSE);
+                    return Ok(Value::bool(false));
                 }
             }
         }
-        Ok(Value::TRUE)
+        Ok(Value::bool(true))
     })
 }
 
