@@ -199,8 +199,10 @@ pub struct Heap {
     /// Highest address of the native stack region to scan (0 = no scan).
     pub stack_base: usize,
     pub stats: GcStats,
-    /// Sorted (start, end) of every object, built for the conservative scan.
-    ranges: Vec<(usize, usize)>,
+    /// `objects[..sorted]` is in address order: the survivors of the last
+    /// collection (sweeping keeps their order). Only newer objects need
+    /// sorting before the next conservative scan.
+    sorted: usize,
 }
 
 const MIN_THRESHOLD: usize = 200_000;
@@ -217,14 +219,16 @@ impl Heap {
             stress: false,
             stack_base: 0,
             stats: GcStats::default(),
-            ranges: Vec::new(),
+            sorted: 0,
         }
     }
 
     /// Whether the next allocation should collect first.
     #[inline(always)]
     pub fn wants_collect(&self) -> bool {
-        self.since_gc >= self.threshold || self.bytes_since_gc >= BYTES_THRESHOLD || (self.stress && self.since_gc > 0)
+        self.since_gc >= self.threshold
+            || self.bytes_since_gc >= BYTES_THRESHOLD
+            || (self.stress && self.since_gc > 0)
     }
 
     /// Allocates a mortal object. Never collects (invariant 5).
@@ -295,14 +299,33 @@ impl Heap {
         self.stats.live = self.objects.len() as u64;
     }
 
+    /// Puts `objects` in address order for the conservative scan: sorts the
+    /// objects allocated since the last collection and merges them with the
+    /// already sorted survivors.
     fn build_ranges(&mut self) {
-        self.ranges.clear();
-        self.ranges.extend(self.objects.iter().map(|&h| {
-            // SAFETY: every entry of `objects` is a live header.
-            let size = crate::object::object_size(unsafe { (*h).kind });
-            (h as usize, h as usize + size)
-        }));
-        self.ranges.sort_unstable();
+        let n = self.sorted.min(self.objects.len());
+        if n < self.objects.len() {
+            self.objects[n..].sort_unstable();
+            if n > 0 && self.objects[n - 1] > self.objects[n] {
+                let tail = self.objects.split_off(n);
+                let head = std::mem::take(&mut self.objects);
+                let mut merged = Vec::with_capacity(head.len() + tail.len());
+                let (mut i, mut j) = (0, 0);
+                while i < head.len() && j < tail.len() {
+                    if head[i] < tail[j] {
+                        merged.push(head[i]);
+                        i += 1;
+                    } else {
+                        merged.push(tail[j]);
+                        j += 1;
+                    }
+                }
+                merged.extend_from_slice(&head[i..]);
+                merged.extend_from_slice(&tail[j..]);
+                self.objects = merged;
+            }
+        }
+        self.sorted = self.objects.len();
     }
 
     fn candidate(&self, word: usize, tr: &mut Tracer) {
@@ -314,13 +337,15 @@ impl Heap {
         if addr < 4096 {
             return;
         }
-        let i = self.ranges.partition_point(|r| r.0 <= addr);
+        let i = self.objects.partition_point(|&h| h as usize <= addr);
         if i == 0 {
             return;
         }
-        let (start, end) = self.ranges[i - 1];
-        if addr < end {
-            tr.header(start as *const Header);
+        let h = self.objects[i - 1];
+        // SAFETY: every entry of `objects` is a live header.
+        let size = crate::object::object_size(unsafe { (*h).kind });
+        if addr < h as usize + size {
+            tr.header(h as *const Header);
         }
     }
 
@@ -363,6 +388,8 @@ impl Heap {
             }
         }
         self.objects.truncate(kept);
+        // Sweeping keeps order, so the survivors of a sorted list stay sorted.
+        self.sorted = if self.sorted > 0 { kept } else { 0 };
     }
 }
 

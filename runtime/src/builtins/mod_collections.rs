@@ -1,4 +1,5 @@
-//! The `collections` module: `deque`, `defaultdict`, `namedtuple`.
+//! The `collections` module: `deque`, `defaultdict`, `namedtuple`,
+//! `Counter`, `OrderedDict`.
 //!
 //! Representations (all ordinary `Instance`s, so attribute lookup, dunder
 //! dispatch and subclassing work as for any instance):
@@ -10,6 +11,10 @@
 //!   instance's `base` is a real dict and the object protocol treats it as a
 //!   dict subclass; `default_factory` is an ordinary instance attribute and
 //!   `__missing__` calls it.
+//! - `Counter` (`mod_collections_counter.rs`) and `OrderedDict`
+//!   (`mod_collections_odict.rs`): `Base::Dict` classes like defaultdict.
+//!   Counter follows CPython's pure-Python class call for call; OrderedDict
+//!   keeps its order in the dict table itself (see that file).
 //! - `namedtuple` (`mod_collections_tuple.rs`): each call builds a new class
 //!   whose bases are `(tuple,)` (so `isinstance(p, tuple)` holds) but whose
 //!   layout is `Base::Object`; an instance's `base` is the plain tuple of its
@@ -24,6 +29,7 @@
 //! `repr(deque)` reads `<class 'collections.deque'>`.
 
 use super::modules::{new_module, set, set_fn};
+
 use crate::gc::Gc;
 use crate::object::class::Base;
 use crate::object::*;
@@ -39,6 +45,10 @@ pub fn make(t: &mut Thread) -> PyResult<Option<Value>> {
     set(t, m, "deque", dq.as_value());
     let dd = super::mod_collections_dict::make_defaultdict(t);
     set(t, m, "defaultdict", dd.as_value());
+    let counter = super::mod_collections_counter::make_counter(t);
+    set(t, m, "Counter", counter.as_value());
+    let od = super::mod_collections_odict::make_ordereddict(t);
+    set(t, m, "OrderedDict", od.as_value());
     set_fn(
         t,
         m,

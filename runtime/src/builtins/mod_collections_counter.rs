@@ -180,7 +180,12 @@ pub(crate) fn call_kw(
 }
 
 /// `obj.name(*args)`.
-pub(crate) fn call_named(t: &mut Thread, obj: Value, name: &str, args: &[Value]) -> PyResult<Value> {
+pub(crate) fn call_named(
+    t: &mut Thread,
+    obj: Value,
+    name: &str,
+    args: &[Value],
+) -> PyResult<Value> {
     let n = t.intern(name);
     ops::call_method(t, obj, n, args)
 }
@@ -502,12 +507,7 @@ fn count_elements(t: &mut Thread, me: Value, iterable: Value) -> PyResult<()> {
 }
 
 /// `self.<name>(kwds)` for the keyword arguments of update/subtract.
-fn recurse_kwds(
-    t: &mut Thread,
-    me: Value,
-    name: &str,
-    kws: &[(Gc<Str>, Value)],
-) -> PyResult<()> {
+fn recurse_kwds(t: &mut Thread, me: Value, name: &str, kws: &[(Gc<Str>, Value)]) -> PyResult<()> {
     if kws.is_empty() {
         return Ok(());
     }
@@ -697,7 +697,16 @@ fn c_ge(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value
 }
 
 fn c_ne(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value> {
-    let (a, _) = bind_py(t, "Counter.__ne__", args, kw, &["self", "other"], 2, 0, false)?;
+    let (a, _) = bind_py(
+        t,
+        "Counter.__ne__",
+        args,
+        kw,
+        &["self", "other"],
+        2,
+        0,
+        false,
+    )?;
     if !is_counter(t, a[1]) {
         return Ok(t.not_implemented);
     }
