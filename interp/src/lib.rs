@@ -9,6 +9,7 @@ pub mod exec;
 pub mod frontend;
 pub mod import;
 pub mod load;
+pub mod profile;
 pub mod run;
 pub mod tier;
 

@@ -510,6 +510,7 @@ pub(super) fn Jump(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResul
 
 pub(super) fn JumpBack(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);
+    quicken::count_back_edge(t, pc);
     if t.heap.wants_collect() {
         collect(t);
     }
@@ -530,6 +531,7 @@ pub(super) fn JumpIfTrue(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> P
         Some(b) => b,
         None => tryv!(t, regs, pc, ops::truthy(t, v)),
     };
+    quicken::count_branch(t, pc, b);
     if b {
         next!(t, regs, at(t, i.j()))
     }
@@ -543,6 +545,7 @@ pub(super) fn JumpIfFalse(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> 
         Some(b) => b,
         None => tryv!(t, regs, pc, ops::truthy(t, v)),
     };
+    quicken::count_branch(t, pc, !b);
     if !b {
         next!(t, regs, at(t, i.j()))
     }

@@ -28,6 +28,43 @@ pub(super) fn cache_at(t: &Thread, pc: *const Insn) -> *mut Cache {
     unsafe { code(t).caches.get_mut().as_mut_ptr().add(idx) }
 }
 
+/// Profile: one more iteration of the loop closed by the back edge at `pc`.
+#[inline(always)]
+pub(super) fn count_back_edge(t: &Thread, pc: *const Insn) {
+    // SAFETY: `cache_at` points at this instruction's entry; no other
+    // reference to it is live.
+    let c = unsafe { &mut *cache_at(t, pc) };
+    match c {
+        Cache::Count(n) => *n += 1,
+        _ => *c = Cache::Count(1),
+    }
+}
+
+/// Profile: the conditional jump at `pc` was `taken` or not.
+#[inline(always)]
+pub(super) fn count_branch(t: &Thread, pc: *const Insn, taken: bool) {
+    // SAFETY: as in `count_back_edge`.
+    let c = unsafe { &mut *cache_at(t, pc) };
+    match c {
+        Cache::Branch {
+            taken: y,
+            not_taken: n,
+        } => {
+            if taken {
+                *y = y.saturating_add(1);
+            } else {
+                *n = n.saturating_add(1);
+            }
+        }
+        _ => {
+            *c = Cache::Branch {
+                taken: taken as u32,
+                not_taken: (!taken) as u32,
+            }
+        }
+    }
+}
+
 /// Writes `c` as the cache of the instruction at `pc` and turns it into `op`.
 fn specialise(t: &Thread, pc: *const Insn, op: Op, c: Cache) {
     let idx = pc_index(t, pc);

@@ -47,6 +47,11 @@ pub enum Cache {
     Megamorphic,
     /// A profile counter (loop back edges).
     Count(u64),
+    /// Branch profile of a conditional jump.
+    Branch {
+        taken: u32,
+        not_taken: u32,
+    },
 }
 
 impl Cache {
@@ -57,7 +62,7 @@ impl Cache {
                 tr.gc(*class);
                 tr.value(*func);
             }
-            Cache::Empty | Cache::Megamorphic | Cache::Count(_) => {}
+            Cache::Empty | Cache::Megamorphic | Cache::Count(_) | Cache::Branch { .. } => {}
         }
     }
 }

@@ -1,0 +1,64 @@
+//! Profile snapshots: the counters and cache states the interpreter keeps
+//! per code object, copied into plain data (`Send`, no heap values) that a
+//! compiling tier may read on another thread.
+
+use runtime::bytecode::Op;
+use runtime::gc::Gc;
+use runtime::object::{Cache, Code};
+
+/// What the interpreter learned at one attribute or method site.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SiteProfile {
+    /// Monomorphic instance slot access at this slot index.
+    Slot { slot: u32 },
+    /// Monomorphic attribute addition (shape transition).
+    Add,
+    /// Monomorphic method load.
+    Method,
+    /// Too many guard failures: polymorphic.
+    Megamorphic,
+}
+
+/// Plain-data copy of a code object's profile.
+#[derive(Clone, Debug, Default)]
+pub struct ProfileSnapshot {
+    pub qualname: String,
+    /// Times the code was entered.
+    pub calls: u64,
+    /// `(pc of the back edge, loop iterations)`.
+    pub back_edges: Vec<(u32, u64)>,
+    /// `(pc of the conditional jump, taken, not taken)`.
+    pub branches: Vec<(u32, u32, u32)>,
+    /// `(pc, what the site saw)` for quickened or megamorphic sites.
+    pub sites: Vec<(u32, Op, SiteProfile)>,
+}
+
+/// Copies the profile of `code`.
+pub fn snapshot(code: Gc<Code>) -> ProfileSnapshot {
+    let mut s = ProfileSnapshot {
+        qualname: code.qualname.as_str().to_string(),
+        calls: code.calls.get(),
+        ..Default::default()
+    };
+    let insns = code.insns.get();
+    for (pc, c) in code.caches.get().iter().enumerate() {
+        let op = insns[pc].op();
+        let pc = pc as u32;
+        match c {
+            Cache::Count(n) => s.back_edges.push((pc, *n)),
+            Cache::Branch { taken, not_taken } => s.branches.push((pc, *taken, *not_taken)),
+            Cache::Slot { slot, .. } => s.sites.push((pc, op, SiteProfile::Slot { slot: *slot })),
+            Cache::Add { .. } => s.sites.push((pc, op, SiteProfile::Add)),
+            Cache::Method { .. } => s.sites.push((pc, op, SiteProfile::Method)),
+            Cache::Megamorphic => s.sites.push((pc, op, SiteProfile::Megamorphic)),
+            Cache::Empty => {}
+        }
+    }
+    s
+}
+
+// The snapshot crosses threads; keep it free of heap values.
+const _: fn() = || {
+    fn is_send<T: Send>() {}
+    is_send::<ProfileSnapshot>();
+};
