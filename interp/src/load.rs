@@ -84,6 +84,7 @@ fn load_inner(
         calls: std::cell::Cell::new(0),
         caches: GcCell::new(vec![Cache::Empty; u.insns.len()]),
         misses: GcCell::new(vec![0; u.insns.len()]),
+        types: GcCell::new(vec![0; u.insns.len()]),
     });
     Ok(code)
 }

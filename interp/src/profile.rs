@@ -4,6 +4,7 @@
 
 use runtime::bytecode::Op;
 use runtime::gc::Gc;
+use runtime::object::cache::{TYPE_FLOAT, TYPE_INT};
 use runtime::object::{Cache, Code};
 
 /// What the interpreter learned at one attribute or method site.
@@ -31,6 +32,10 @@ pub struct ProfileSnapshot {
     pub branches: Vec<(u32, u32, u32)>,
     /// `(pc, what the site saw)` for quickened or megamorphic sites.
     pub sites: Vec<(u32, Op, SiteProfile)>,
+    /// `(pc, current opcode, operand type bits)` for arithmetic and
+    /// comparison sites that ran (`runtime::object::cache::TYPE_*`); a
+    /// quickened opcode implies its type.
+    pub types: Vec<(u32, Op, u8)>,
 }
 
 /// Copies the profile of `code`.
@@ -41,6 +46,34 @@ pub fn snapshot(code: Gc<Code>) -> ProfileSnapshot {
         ..Default::default()
     };
     let insns = code.insns.get();
+    for (pc, (&bits, insn)) in code.types.get().iter().zip(insns.iter()).enumerate() {
+        let op = insn.op();
+        let implied = match op {
+            Op::AddInt
+            | Op::SubInt
+            | Op::MulInt
+            | Op::LtInt
+            | Op::LeInt
+            | Op::EqInt
+            | Op::NeInt
+            | Op::GtInt
+            | Op::GeInt => TYPE_INT,
+            Op::AddFloat
+            | Op::SubFloat
+            | Op::MulFloat
+            | Op::TrueDivFloat
+            | Op::LtFloat
+            | Op::LeFloat
+            | Op::EqFloat
+            | Op::NeFloat
+            | Op::GtFloat
+            | Op::GeFloat => TYPE_FLOAT,
+            _ => 0,
+        };
+        if bits | implied != 0 {
+            s.types.push((pc as u32, op, bits | implied));
+        }
+    }
     for (pc, c) in code.caches.get().iter().enumerate() {
         let op = insns[pc].op();
         let pc = pc as u32;

@@ -54,6 +54,20 @@ for k in range(4):
             .any(|(_, op, p)| *op == Op::LoadMethodCached && *p == SiteProfile::Method),
         "{s:?}"
     );
+    // `i < n` and `i % 3 == 0` saw only ints: quickened int compares.
+    let int = runtime::object::cache::TYPE_INT;
+    assert!(
+        s.types
+            .iter()
+            .any(|&(_, op, bits)| op == Op::LtInt && bits == int),
+        "{s:?}"
+    );
+    assert!(
+        s.types
+            .iter()
+            .any(|&(_, op, bits)| op == Op::EqInt && bits == int),
+        "{s:?}"
+    );
     let name = t.intern("P");
     let p = cast::<runtime::object::Class>(m.get(name).expect("P")).expect("class");
     let init =

@@ -311,6 +311,132 @@ pub(super) fn MakeClass(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> Py
     next!(t, regs, step(pc))
 }
 
+/// A binary operator with quickened int and float forms: the generic form
+/// rewrites itself into the form matching its operands and records the
+/// types it sees otherwise; a quickened form whose guard fails restores the
+/// generic form (interp/src/exec/quicken.rs).
+macro_rules! arith_q {
+    ($name:ident, $int_name:ident, $float_name:ident, $op:expr, |$x:ident, $y:ident| $int:expr, |$fx:ident, $fy:ident| $float:expr) => {
+        pub(super) fn $name(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
+            let i = insn(pc);
+            let (l, r) = (reg!(regs, i.b()), reg!(regs, i.c()));
+            if l.is_small_int() && r.is_small_int() {
+                quicken::specialise_op(t, pc, Op::$int_name);
+                return $int_name(t, regs, pc);
+            }
+            if l.is_float() && r.is_float() {
+                quicken::specialise_op(t, pc, Op::$float_name);
+                return $float_name(t, regs, pc);
+            }
+            quicken::note_types(t, pc, l, r);
+            let v = tryv!(t, regs, pc, ops::binary(t, l, r, $op));
+            set_reg!(regs, i.a(), v);
+            next!(t, regs, step(pc))
+        }
+
+        pub(super) fn $int_name(
+            t: &mut Thread,
+            regs: *mut Value,
+            pc: *const Insn,
+        ) -> PyResult<Value> {
+            let i = insn(pc);
+            let (l, r) = (reg!(regs, i.b()), reg!(regs, i.c()));
+            if l.is_small_int() && r.is_small_int() {
+                let ($x, $y) = (l.small_int_value(), r.small_int_value());
+                let fast: Option<i64> = $int;
+                if let Some(v) = fast.and_then(Value::small_int) {
+                    set_reg!(regs, i.a(), v);
+                    next!(t, regs, step(pc))
+                }
+                // Still ints: the result is a wider int; the site stays int.
+                let v = tryv!(t, regs, pc, ops::binary(t, l, r, $op));
+                set_reg!(regs, i.a(), v);
+                next!(t, regs, step(pc))
+            }
+            quicken::despecialise(t, pc, Op::$name);
+            $name(t, regs, pc)
+        }
+
+        pub(super) fn $float_name(
+            t: &mut Thread,
+            regs: *mut Value,
+            pc: *const Insn,
+        ) -> PyResult<Value> {
+            let i = insn(pc);
+            let (l, r) = (reg!(regs, i.b()), reg!(regs, i.c()));
+            if l.is_float() && r.is_float() {
+                let ($fx, $fy) = (l.float_unchecked(), r.float_unchecked());
+                let fast: Option<f64> = $float;
+                if let Some(z) = fast {
+                    set_reg!(regs, i.a(), Value::float(z));
+                    next!(t, regs, step(pc))
+                }
+                let v = tryv!(t, regs, pc, ops::binary(t, l, r, $op));
+                set_reg!(regs, i.a(), v);
+                next!(t, regs, step(pc))
+            }
+            quicken::despecialise(t, pc, Op::$name);
+            $name(t, regs, pc)
+        }
+    };
+}
+
+arith_q!(
+    Add,
+    AddInt,
+    AddFloat,
+    BinOp::Add,
+    |x, y| Some(x + y),
+    |x, y| Some(x + y)
+);
+arith_q!(
+    Sub,
+    SubInt,
+    SubFloat,
+    BinOp::Sub,
+    |x, y| Some(x - y),
+    |x, y| Some(x - y)
+);
+arith_q!(
+    Mul,
+    MulInt,
+    MulFloat,
+    BinOp::Mul,
+    |x, y| x.checked_mul(y),
+    |x, y| Some(x * y)
+);
+
+/// `TrueDiv` with a quickened float form (int / int goes generic).
+pub(super) fn TrueDiv(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
+    let i = insn(pc);
+    let (l, r) = (reg!(regs, i.b()), reg!(regs, i.c()));
+    if l.is_float() && r.is_float() {
+        quicken::specialise_op(t, pc, Op::TrueDivFloat);
+        return TrueDivFloat(t, regs, pc);
+    }
+    quicken::note_types(t, pc, l, r);
+    let v = tryv!(t, regs, pc, ops::binary(t, l, r, BinOp::TrueDiv));
+    set_reg!(regs, i.a(), v);
+    next!(t, regs, step(pc))
+}
+
+pub(super) fn TrueDivFloat(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
+    let i = insn(pc);
+    let (l, r) = (reg!(regs, i.b()), reg!(regs, i.c()));
+    if l.is_float() && r.is_float() {
+        let y = r.float_unchecked();
+        if y != 0.0 {
+            set_reg!(regs, i.a(), Value::float(l.float_unchecked() / y));
+            next!(t, regs, step(pc))
+        }
+        let v = tryv!(t, regs, pc, ops::binary(t, l, r, BinOp::TrueDiv));
+        set_reg!(regs, i.a(), v);
+        next!(t, regs, step(pc))
+    }
+    quicken::despecialise(t, pc, Op::TrueDiv);
+    TrueDiv(t, regs, pc)
+}
+
 macro_rules! arith {
     ($name:ident, $op:expr, |$x:ident, $y:ident| $int:expr, |$fx:ident, $fy:ident| $float:expr) => {
         pub(super) fn $name(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
@@ -340,14 +466,6 @@ macro_rules! arith {
     };
 }
 
-arith!(Add, BinOp::Add, |x, y| Some(x + y), |x, y| Some(x + y));
-arith!(Sub, BinOp::Sub, |x, y| Some(x - y), |x, y| Some(x - y));
-arith!(Mul, BinOp::Mul, |x, y| x.checked_mul(y), |x, y| Some(x * y));
-arith!(TrueDiv, BinOp::TrueDiv, |_x, _y| None, |x, y| if y != 0.0 {
-    Some(x / y)
-} else {
-    None
-});
 arith!(
     FloorDiv,
     BinOp::FloorDiv,
@@ -433,31 +551,55 @@ pub(super) fn Not(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult
     next!(t, regs, step(pc))
 }
 
+/// A comparison with quickened int and float forms (see `arith_q!`).
 macro_rules! compare {
-    ($name:ident, $op:expr, $cmp:tt) => {
+    ($name:ident, $int_name:ident, $float_name:ident, $op:expr, $cmp:tt) => {
         pub(super) fn $name(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
+            let i = insn(pc);
+            let (l, r) = (reg!(regs, i.b()), reg!(regs, i.c()));
+            if l.is_small_int() && r.is_small_int() {
+                quicken::specialise_op(t, pc, Op::$int_name);
+                return $int_name(t, regs, pc);
+            }
+            if l.is_float() && r.is_float() {
+                quicken::specialise_op(t, pc, Op::$float_name);
+                return $float_name(t, regs, pc);
+            }
+            quicken::note_types(t, pc, l, r);
+            let v = tryv!(t, regs, pc, ops::compare(t, l, r, $op));
+            set_reg!(regs, i.a(), v);
+            next!(t, regs, step(pc))
+        }
+
+        pub(super) fn $int_name(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
             let i = insn(pc);
             let (l, r) = (reg!(regs, i.b()), reg!(regs, i.c()));
             if l.is_small_int() && r.is_small_int() {
                 set_reg!(regs, i.a(), Value::bool(l.small_int_value() $cmp r.small_int_value()));
                 next!(t, regs, step(pc))
             }
+            quicken::despecialise(t, pc, Op::$name);
+            $name(t, regs, pc)
+        }
+
+        pub(super) fn $float_name(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
+            let i = insn(pc);
+            let (l, r) = (reg!(regs, i.b()), reg!(regs, i.c()));
             if l.is_float() && r.is_float() {
                 set_reg!(regs, i.a(), Value::bool(l.float_unchecked() $cmp r.float_unchecked()));
                 next!(t, regs, step(pc))
             }
-            let v = tryv!(t, regs, pc, ops::compare(t, l, r, $op));
-            set_reg!(regs, i.a(), v);
-            next!(t, regs, step(pc))
+            quicken::despecialise(t, pc, Op::$name);
+            $name(t, regs, pc)
         }
     };
 }
-compare!(Lt, CmpOp::Lt, <);
-compare!(Le, CmpOp::Le, <=);
-compare!(Eq, CmpOp::Eq, ==);
-compare!(Ne, CmpOp::Ne, !=);
-compare!(Gt, CmpOp::Gt, >);
-compare!(Ge, CmpOp::Ge, >=);
+compare!(Lt, LtInt, LtFloat, CmpOp::Lt, <);
+compare!(Le, LeInt, LeFloat, CmpOp::Le, <=);
+compare!(Eq, EqInt, EqFloat, CmpOp::Eq, ==);
+compare!(Ne, NeInt, NeFloat, CmpOp::Ne, !=);
+compare!(Gt, GtInt, GtFloat, CmpOp::Gt, >);
+compare!(Ge, GeInt, GeFloat, CmpOp::Ge, >=);
 
 pub(super) fn Is(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);

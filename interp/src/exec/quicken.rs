@@ -16,7 +16,7 @@ use runtime::bytecode::{Insn, Op};
 use runtime::gc::Gc;
 use runtime::object::cache::MAX_MISSES;
 use runtime::object::*;
-use runtime::ops::{cast, class_flags, kind_of};
+use runtime::ops::{self, cast, class_flags, kind_of};
 use runtime::{Thread, Value};
 
 /// The cache entry of the instruction at `pc` (of the running code).
@@ -63,6 +63,39 @@ pub(super) fn count_branch(t: &Thread, pc: *const Insn, taken: bool) {
             }
         }
     }
+}
+
+/// Turns the instruction at `pc` into the specialised `op` (no cache entry;
+/// the opcode itself records what the site saw), unless the site gave up.
+#[inline(never)]
+pub(super) fn specialise_op(t: &Thread, pc: *const Insn, op: Op) {
+    let idx = pc_index(t, pc);
+    let code = code(t);
+    if code.misses.get()[idx] < MAX_MISSES {
+        let insns = code.insns.get_mut();
+        insns[idx] = insns[idx].with_op(op);
+    }
+}
+
+/// The type-profile bit of one operand.
+fn type_bit(v: Value) -> u8 {
+    use runtime::object::cache::{TYPE_FLOAT, TYPE_INT, TYPE_OTHER, TYPE_STR};
+    if v.is_float() {
+        TYPE_FLOAT
+    } else if ops::int::is_int(v) {
+        TYPE_INT
+    } else if ops::as_str(v).is_some() {
+        TYPE_STR
+    } else {
+        TYPE_OTHER
+    }
+}
+
+/// Profile: records the operand types seen by the generic form at `pc`.
+#[inline(never)]
+pub(super) fn note_types(t: &Thread, pc: *const Insn, l: Value, r: Value) {
+    let idx = pc_index(t, pc);
+    code(t).types.get_mut()[idx] |= type_bit(l) | type_bit(r);
 }
 
 /// Writes `c` as the cache of the instruction at `pc` and turns it into `op`.

@@ -806,7 +806,7 @@ impl Vm {
         };
         let name = |i: usize| code.names[i].clone();
         let mut next_pc = f.pc + 1;
-        match insn.op() {
+        match insn.op().generic() {
             Op::Nop => {}
             Op::LoadConst => f.regs[a] = Some(self.konst(&code.consts[b])),
             Op::Move => f.regs[a] = f.regs[b].clone(),
@@ -1154,11 +1154,11 @@ impl Vm {
                 }
                 l.borrow_mut().remove(i);
             }
-            Op::GetAttr | Op::GetAttrSlot => {
+            Op::GetAttr => {
                 let v = self.attr(&reg(f, b), &name(c))?;
                 f.regs[a] = Some(v);
             }
-            Op::SetAttr | Op::SetAttrSlot => match reg(f, a) {
+            Op::SetAttr => match reg(f, a) {
                 V::Inst(i) => {
                     i.dict.borrow_mut().insert(name(b), reg(f, c));
                 }
@@ -1175,7 +1175,7 @@ impl Vm {
                     return Err(self.error("AttributeError", &name(b)));
                 }
             }
-            Op::LoadMethod | Op::LoadMethodCached => {
+            Op::LoadMethod => {
                 let obj = reg(f, b);
                 let n = name(c);
                 let method = match &obj {
@@ -1322,6 +1322,7 @@ impl Vm {
                 return Err(self.error("AssertionError", &msg));
             }
             Op::ImportName | Op::ImportFrom | Op::ImportStar => panic!("imports not modelled"),
+            q => unreachable!("quickened opcode {q:?} survived generic()"),
         }
         f.pc = next_pc;
         Ok(None)

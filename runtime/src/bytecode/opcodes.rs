@@ -80,6 +80,44 @@ macro_rules! for_each_opcode {
             BitOr(a: R, b: R, c: R);
             /// `a = b ^ c`.
             BitXor(a: R, b: R, c: R);
+            /// Quickened Add: both operands ints (fast for inline ints).
+            AddInt(a: R, b: R, c: R);
+            /// Quickened Add: both operands floats.
+            AddFloat(a: R, b: R, c: R);
+            /// Quickened Sub: both operands ints (fast for inline ints).
+            SubInt(a: R, b: R, c: R);
+            /// Quickened Sub: both operands floats.
+            SubFloat(a: R, b: R, c: R);
+            /// Quickened Mul: both operands ints (fast for inline ints).
+            MulInt(a: R, b: R, c: R);
+            /// Quickened Mul: both operands floats.
+            MulFloat(a: R, b: R, c: R);
+            /// Quickened TrueDiv: both operands floats.
+            TrueDivFloat(a: R, b: R, c: R);
+            /// Quickened Lt: both operands inline ints.
+            LtInt(a: R, b: R, c: R);
+            /// Quickened Lt: both operands floats.
+            LtFloat(a: R, b: R, c: R);
+            /// Quickened Le: both operands inline ints.
+            LeInt(a: R, b: R, c: R);
+            /// Quickened Le: both operands floats.
+            LeFloat(a: R, b: R, c: R);
+            /// Quickened Eq: both operands inline ints.
+            EqInt(a: R, b: R, c: R);
+            /// Quickened Eq: both operands floats.
+            EqFloat(a: R, b: R, c: R);
+            /// Quickened Ne: both operands inline ints.
+            NeInt(a: R, b: R, c: R);
+            /// Quickened Ne: both operands floats.
+            NeFloat(a: R, b: R, c: R);
+            /// Quickened Gt: both operands inline ints.
+            GtInt(a: R, b: R, c: R);
+            /// Quickened Gt: both operands floats.
+            GtFloat(a: R, b: R, c: R);
+            /// Quickened Ge: both operands inline ints.
+            GeInt(a: R, b: R, c: R);
+            /// Quickened Ge: both operands floats.
+            GeFloat(a: R, b: R, c: R);
             /// `a = b op= c` for the binary operator numbered `aux` (in-place protocol).
             Inplace(a: R, b: R, c: R);
             /// `a = -b`.
@@ -303,6 +341,28 @@ impl Op {
         Op::ALL.get(b as usize).copied()
     }
 
+    /// The generic opcode a quickened form specialises (itself for generic
+    /// opcodes). Quickened forms have their generic form's operands and
+    /// meaning; they only add guards and fast paths.
+    pub fn generic(self) -> Op {
+        match self {
+            Op::AddInt | Op::AddFloat => Op::Add,
+            Op::SubInt | Op::SubFloat => Op::Sub,
+            Op::MulInt | Op::MulFloat => Op::Mul,
+            Op::TrueDivFloat => Op::TrueDiv,
+            Op::LtInt | Op::LtFloat => Op::Lt,
+            Op::LeInt | Op::LeFloat => Op::Le,
+            Op::EqInt | Op::EqFloat => Op::Eq,
+            Op::NeInt | Op::NeFloat => Op::Ne,
+            Op::GtInt | Op::GtFloat => Op::Gt,
+            Op::GeInt | Op::GeFloat => Op::Ge,
+            Op::GetAttrSlot => Op::GetAttr,
+            Op::SetAttrSlot => Op::SetAttr,
+            Op::LoadMethodCached => Op::LoadMethod,
+            op => op,
+        }
+    }
+
     /// Whether this opcode transfers control to its `j` operand.
     pub fn is_jump(self) -> bool {
         self.operands().iter().any(|o| o.1 == Role::J)
@@ -471,6 +531,15 @@ mod tests {
         let j = Insn::jump(Op::JumpIfFalse, 7, 123_456);
         assert_eq!((j.op(), j.a(), j.j()), (Op::JumpIfFalse, 7, 123_456));
         assert_eq!(j.with_target(9).j(), 9);
+    }
+
+    #[test]
+    fn quickened_forms_keep_their_generic_operands() {
+        for op in Op::ALL {
+            let g = op.generic();
+            assert_eq!(g.generic(), g, "{op:?}");
+            assert_eq!(op.operands(), g.operands(), "{op:?} vs {g:?}");
+        }
     }
 
     #[test]

@@ -18,6 +18,12 @@ use crate::value::Value;
 /// Misses after which a site stops specialising.
 pub const MAX_MISSES: u8 = 16;
 
+/// Operand type bits of the per-site type profile (`Code::types`).
+pub const TYPE_INT: u8 = 1;
+pub const TYPE_FLOAT: u8 = 2;
+pub const TYPE_STR: u8 = 4;
+pub const TYPE_OTHER: u8 = 8;
+
 #[derive(Copy, Clone)]
 pub enum Cache {
     Empty,

@@ -42,6 +42,9 @@ pub struct Code {
     /// Quickening misses per instruction (a site stops specialising after
     /// `cache::MAX_MISSES`).
     pub misses: GcCell<Vec<u8>>,
+    /// Profile: operand types seen at arithmetic and comparison sites
+    /// (`cache::TYPE_*` bits).
+    pub types: GcCell<Vec<u8>>,
 }
 
 impl Code {
