@@ -705,13 +705,40 @@ pub(super) fn ForIter(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyRe
     let i = insn(pc);
     let it = reg!(regs, i.a() + 1);
     if let Some(o) = cast::<IterObj>(it) {
-        // Fast paths for ranges and lists.
-        match o.state.get_mut() {
-            IterState::Range {
-                next,
-                step: st,
-                remaining,
-            } => {
+        match o.state.get() {
+            IterState::Range { .. } => {
+                quicken::specialise_op(t, pc, Op::ForIterRange);
+                return ForIterRange(t, regs, pc);
+            }
+            IterState::List { .. } => {
+                quicken::specialise_op(t, pc, Op::ForIterList);
+                return ForIterList(t, regs, pc);
+            }
+            _ => {}
+        }
+    }
+    if let Some(g) = cast::<Generator>(it) {
+        return calls::for_iter_generator(t, regs, pc, g);
+    }
+    match for_iter_slow(t, regs, i.a(), it) {
+        ForStep::Next => next!(t, regs, step(pc)),
+        ForStep::Done => next!(t, regs, at(t, i.j())),
+        ForStep::Raised => unwind::unwind(t, regs, pc),
+    }
+}
+
+/// Quickened ForIter over a range iterator.
+pub(super) fn ForIterRange(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
+    let i = insn(pc);
+    let it = reg!(regs, i.a() + 1);
+    if let Some(o) = cast::<IterObj>(it) {
+        if let IterState::Range {
+            next,
+            step: st,
+            remaining,
+        } = o.state.get_mut()
+        {
+            {
                 if *remaining > 0 {
                     let v = *next;
                     *remaining -= 1;
@@ -726,28 +753,31 @@ pub(super) fn ForIter(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyRe
                 }
                 next!(t, regs, at(t, i.j()))
             }
-            IterState::List { list, index } => {
-                if let Some(l) = cast::<List>(*list) {
-                    if let Some(v) = l.get(*index) {
-                        *index += 1;
-                        set_reg!(regs, i.a(), v);
-                        next!(t, regs, step(pc))
-                    }
-                    *o.state.get_mut() = IterState::Exhausted;
-                    next!(t, regs, at(t, i.j()))
-                }
-            }
-            _ => {}
         }
     }
-    if let Some(g) = cast::<Generator>(it) {
-        return calls::for_iter_generator(t, regs, pc, g);
+    quicken::despecialise(t, pc, Op::ForIter);
+    ForIter(t, regs, pc)
+}
+
+/// Quickened ForIter over a list iterator.
+pub(super) fn ForIterList(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
+    let i = insn(pc);
+    let it = reg!(regs, i.a() + 1);
+    if let Some(o) = cast::<IterObj>(it) {
+        if let IterState::List { list, index } = o.state.get_mut() {
+            if let Some(l) = cast::<List>(*list) {
+                if let Some(v) = l.get(*index) {
+                    *index += 1;
+                    set_reg!(regs, i.a(), v);
+                    next!(t, regs, step(pc))
+                }
+                *o.state.get_mut() = IterState::Exhausted;
+                next!(t, regs, at(t, i.j()))
+            }
+        }
     }
-    match for_iter_slow(t, regs, i.a(), it) {
-        ForStep::Next => next!(t, regs, step(pc)),
-        ForStep::Done => next!(t, regs, at(t, i.j())),
-        ForStep::Raised => unwind::unwind(t, regs, pc),
-    }
+    quicken::despecialise(t, pc, Op::ForIter);
+    ForIter(t, regs, pc)
 }
 
 /// What `ForIter`'s slow path found.
@@ -1239,15 +1269,30 @@ pub(super) fn UnpackEx(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyR
 pub(super) fn GetItem(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);
     let (o, k) = (reg!(regs, i.b()), reg!(regs, i.c()));
+    if cast::<List>(o).is_some() && k.is_small_int() {
+        quicken::specialise_op(t, pc, Op::GetItemList);
+        return GetItemList(t, regs, pc);
+    }
+    let v = tryv!(t, regs, pc, ops::getitem(t, o, k));
+    set_reg!(regs, i.a(), v);
+    next!(t, regs, step(pc))
+}
+
+pub(super) fn GetItemList(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
+    let i = insn(pc);
+    let (o, k) = (reg!(regs, i.b()), reg!(regs, i.c()));
     if let (Some(l), Some(idx)) = (cast::<List>(o), k.as_small_int()) {
         if let Some(j) = ops::item::norm_index(idx, l.len()) {
             set_reg!(regs, i.a(), l.items.get()[j]);
             next!(t, regs, step(pc))
         }
+        // Out of range: the generic path raises IndexError; the site stays.
+        let v = tryv!(t, regs, pc, ops::getitem(t, o, k));
+        set_reg!(regs, i.a(), v);
+        next!(t, regs, step(pc))
     }
-    let v = tryv!(t, regs, pc, ops::getitem(t, o, k));
-    set_reg!(regs, i.a(), v);
-    next!(t, regs, step(pc))
+    quicken::despecialise(t, pc, Op::GetItem);
+    GetItem(t, regs, pc)
 }
 
 pub(super) fn SetItem(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {

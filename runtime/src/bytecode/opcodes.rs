@@ -160,6 +160,10 @@ macro_rules! for_each_opcode {
             GetIter(a: R, b: R);
             /// `a = next(iterator in a+1)`, or jumps to `j` when it is exhausted.
             ForIter(a: R, j: J);
+            /// Quickened ForIter over a range iterator.
+            ForIterRange(a: R, j: J);
+            /// Quickened ForIter over a list iterator.
+            ForIterList(a: R, j: J);
             /// `a = [b, b+1, .. b+c-1]`.
             BuildList(a: R, b: R, c: U);
             /// `a = (b, .. b+c-1)`.
@@ -197,6 +201,8 @@ macro_rules! for_each_opcode {
             UnpackEx(a: R, b: R, c: U);
             /// `a = b[c]`.
             GetItem(a: R, b: R, c: R);
+            /// Quickened GetItem: a list indexed by an inline int.
+            GetItemList(a: R, b: R, c: R);
             /// `a[b] = c`.
             SetItem(a: R, b: R, c: R);
             /// `del a[b]`.
@@ -359,6 +365,8 @@ impl Op {
             Op::GetAttrSlot => Op::GetAttr,
             Op::SetAttrSlot => Op::SetAttr,
             Op::LoadMethodCached => Op::LoadMethod,
+            Op::ForIterRange | Op::ForIterList => Op::ForIter,
+            Op::GetItemList => Op::GetItem,
             op => op,
         }
     }

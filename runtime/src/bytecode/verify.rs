@@ -64,7 +64,7 @@ fn verify_one(u: &CodeUnit) -> Result<(), String> {
             }
         }
         let (a, b, c, aux) = (insn.a(), insn.b(), insn.c(), insn.aux() as usize);
-        let window_ok = match op {
+        let window_ok = match op.generic() {
             Op::Call => b + c < nregs,
             Op::CallKw => b + c + 1 < nregs,
             Op::CallMethod => b + c + 1 < nregs,
