@@ -205,9 +205,9 @@ pub struct Heap {
     sorted: usize,
 }
 
-const MIN_THRESHOLD: usize = 200_000;
+const MIN_THRESHOLD: usize = 50_000;
 /// Collect after this many bytes of object-owned buffers were allocated.
-const BYTES_THRESHOLD: usize = 64 << 20;
+const BYTES_THRESHOLD: usize = 4 << 20;
 
 impl Heap {
     pub fn new() -> Heap {
