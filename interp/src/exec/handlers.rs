@@ -1151,14 +1151,23 @@ fn unpack(
 ) -> PyResult<()> {
     // Fast paths for tuples and lists of the exact size.
     if after.is_none() {
-        let exact = cast::<Tuple>(src)
-            .map(|x| x.items.to_vec())
-            .or_else(|| cast::<List>(src).map(|l| l.snapshot()));
-        if let Some(items) = exact {
-            if items.len() == before {
-                for (k, v) in items.into_iter().enumerate() {
-                    set_reg!(regs, dst + k, v);
-                }
+        // Copy straight from the sequence's storage (no allocation); the
+        // destination registers are distinct from it.
+        let copy = |items: &[Value]| {
+            if items.len() != before {
+                return false;
+            }
+            for (k, v) in items.iter().enumerate() {
+                set_reg!(regs, dst + k, *v);
+            }
+            true
+        };
+        if let Some(tu) = cast::<Tuple>(src) {
+            if copy(&tu.items) {
+                return Ok(());
+            }
+        } else if let Some(l) = cast::<List>(src) {
+            if copy(l.items.get()) {
                 return Ok(());
             }
         }
