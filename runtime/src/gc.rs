@@ -3,7 +3,9 @@
 //!
 //! Invariants:
 //! 1. Every heap object is a `GcBox<T>` (header first) allocated by `Heap::alloc`
-//!    and never moves, so raw pointers and `Gc<T>` stay valid while it lives.
+//!    (small ones in size-class chunks, large ones from the system allocator)
+//!    and never moves, so raw pointers and `Gc<T>` stay valid while it lives;
+//!    a freed cell is only reused for a new object.
 //! 2. Roots are (a) the VM's frames and registers and the thread's own fields,
 //!    traced precisely by the caller of `collect`, and (b) the native stack
 //!    and callee-saved registers between the scan point and `stack_base`,
@@ -199,6 +201,14 @@ pub struct Heap {
     /// Highest address of the native stack region to scan (0 = no scan).
     pub stack_base: usize,
     pub stats: GcStats,
+    /// Free cells of each small size class (16-byte steps up to
+    /// `SMALL_MAX`), reused before carving new ones from a chunk.
+    free: Vec<Vec<*mut u8>>,
+    /// The chunk being carved: `[bump, bump_end)` is unused.
+    bump: usize,
+    bump_end: usize,
+    /// Every chunk, freed when the heap is dropped.
+    chunks: Vec<*mut u8>,
     /// `objects[..sorted]` is in address order: the survivors of the last
     /// collection (sweeping keeps their order). Only newer objects need
     /// sorting before the next conservative scan.
@@ -206,6 +216,10 @@ pub struct Heap {
 }
 
 const MIN_THRESHOLD: usize = 50_000;
+/// Objects up to this size come from size-class free lists in chunks.
+const SMALL_MAX: usize = 512;
+/// Bytes per chunk of small objects.
+const CHUNK: usize = 256 << 10;
 /// Collect after this many bytes of object-owned buffers were allocated.
 const BYTES_THRESHOLD: usize = 4 << 20;
 
@@ -220,6 +234,10 @@ impl Heap {
             stack_base: 0,
             stats: GcStats::default(),
             sorted: 0,
+            free: (0..SMALL_MAX / 16).map(|_| Vec::new()).collect(),
+            bump: 0,
+            bump_end: 0,
+            chunks: Vec::new(),
         }
     }
 
@@ -234,7 +252,7 @@ impl Heap {
     /// Allocates a mortal object. Never collects (invariant 5).
     #[inline]
     pub fn alloc<T: HeapObj>(&mut self, value: T) -> Gc<T> {
-        let b = Box::new(GcBox {
+        let cell = GcBox {
             header: Header {
                 kind: T::KIND,
                 flags: Cell::new(0),
@@ -242,13 +260,70 @@ impl Heap {
                 extra: Cell::new(0),
             },
             value,
-        });
-        let p = Box::into_raw(b);
+        };
+        let layout = std::alloc::Layout::new::<GcBox<T>>();
+        let p = self.raw_alloc(layout) as *mut GcBox<T>;
+        // SAFETY: `raw_alloc` returned memory of this size and alignment,
+        // owned by nobody else.
+        unsafe { p.write(cell) };
         self.objects.push(p as *mut Header);
         self.since_gc += 1;
         self.stats.allocated += 1;
         // SAFETY: just allocated, non-null, a GcBox<T>.
         unsafe { Gc::from_header(p as *const Header) }
+    }
+
+    /// Memory for one object: small sizes from the size-class free lists or
+    /// the current chunk, large ones from the system allocator.
+    #[inline]
+    fn raw_alloc(&mut self, layout: std::alloc::Layout) -> *mut u8 {
+        let size = layout.size().max(16).next_multiple_of(16);
+        if size <= SMALL_MAX && layout.align() <= 16 {
+            if let Some(p) = self.free[size / 16 - 1].pop() {
+                return p;
+            }
+            if self.bump + size > self.bump_end {
+                self.new_chunk();
+            }
+            let p = self.bump as *mut u8;
+            self.bump += size;
+            return p;
+        }
+        // SAFETY: the layout has a non-zero size (a header at least).
+        let p = unsafe { std::alloc::alloc(layout) };
+        if p.is_null() {
+            std::alloc::handle_alloc_error(layout);
+        }
+        p
+    }
+
+    #[cold]
+    fn new_chunk(&mut self) {
+        let layout = std::alloc::Layout::from_size_align(CHUNK, 16).expect("chunk layout");
+        // SAFETY: non-zero size.
+        let p = unsafe { std::alloc::alloc(layout) };
+        if p.is_null() {
+            std::alloc::handle_alloc_error(layout);
+        }
+        self.chunks.push(p);
+        self.bump = p as usize;
+        self.bump_end = p as usize + CHUNK;
+    }
+
+    /// Returns the memory of a dropped object of kind `kind`.
+    fn raw_free(&mut self, h: *mut Header, kind: crate::object::Kind) {
+        let (size, align) = (
+            crate::object::object_size(kind),
+            crate::object::object_align(kind),
+        );
+        let class = size.max(16).next_multiple_of(16);
+        if class <= SMALL_MAX && align <= 16 {
+            self.free[class / 16 - 1].push(h as *mut u8);
+        } else {
+            let layout = std::alloc::Layout::from_size_align(size, align).expect("object layout");
+            // SAFETY: large objects come from `std::alloc::alloc` with this layout.
+            unsafe { std::alloc::dealloc(h as *mut u8, layout) };
+        }
     }
 
     /// Allocates an object that lives for the whole process and is never traced.
@@ -381,9 +456,11 @@ impl Heap {
                 self.objects[kept] = h;
                 kept += 1;
             } else {
+                let kind = hd.kind;
                 // SAFETY: unmarked means unreachable from every root; it was
                 // allocated by `alloc` as the GcBox its kind names.
-                unsafe { crate::object::free_object(h) };
+                unsafe { crate::object::drop_object(h) };
+                self.raw_free(h, kind);
                 self.stats.freed += 1;
             }
         }
@@ -395,9 +472,18 @@ impl Heap {
 
 impl Drop for Heap {
     fn drop(&mut self) {
-        for &h in &self.objects {
+        for h in std::mem::take(&mut self.objects) {
             // SAFETY: the heap owns every mortal object; nothing uses them after the heap.
-            unsafe { crate::object::free_object(h) };
+            let kind = unsafe { (*h).kind };
+            // SAFETY: as above; each object is dropped once.
+            unsafe { crate::object::drop_object(h) };
+            self.raw_free(h, kind);
+        }
+        let layout = std::alloc::Layout::from_size_align(CHUNK, 16).expect("chunk layout");
+        for &c in &self.chunks {
+            // SAFETY: chunks were allocated in `new_chunk` with this layout, and
+            // every object in them has been dropped.
+            unsafe { std::alloc::dealloc(c, layout) };
         }
     }
 }

@@ -100,19 +100,26 @@ macro_rules! kinds {
             }
         }
 
-        /// Frees the object at `h`, running its payload's destructor.
+        /// Runs the destructor of the object at `h` (its memory is the
+        /// heap's to reuse).
         ///
         /// # Safety
-        /// `h` must be a mortal object allocated by `Heap::alloc` and unreachable.
-        pub unsafe fn free_object(h: *mut Header) {
-            // SAFETY: the caller guarantees ownership; the kind tag names the type
-            // the Box was created with.
+        /// `h` must be a mortal object allocated by `Heap::alloc`, unreachable,
+        /// and not dropped before.
+        pub unsafe fn drop_object(h: *mut Header) {
+            // SAFETY: the caller guarantees a live, owned object; the kind tag
+            // names the type it was written as.
             match unsafe { (*h).kind } {
                 $(Kind::$kind => {
-                    // SAFETY: as above: this kind's objects are `Box<GcBox<$ty>>`.
-                    drop(unsafe { Box::from_raw(h as *mut GcBox<$ty>) })
+                    // SAFETY: as above: this kind's objects are `GcBox<$ty>`.
+                    unsafe { std::ptr::drop_in_place(h as *mut GcBox<$ty>) }
                 })*
             }
+        }
+
+        /// Alignment of a `GcBox` of this kind.
+        pub fn object_align(k: Kind) -> usize {
+            match k { $(Kind::$kind => std::mem::align_of::<GcBox<$ty>>(),)* }
         }
 
         /// Size in bytes of a `GcBox` of this kind.
