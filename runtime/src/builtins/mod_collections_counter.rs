@@ -797,15 +797,7 @@ fn multiset(
                 if ops::compare::contains(t, me, elem)? {
                     continue;
                 }
-                if op == Multi::Sub {
-                    if truth(t, count, zero(), CmpOp::Lt)? {
-                        let nc = ops::binary(t, zero(), count, BinOp::Sub)?;
-                        t.temp_roots.push(nc);
-                        set_in(t, result, elem, nc)?;
-                    }
-                } else if truth(t, count, zero(), CmpOp::Gt)? {
-                    set_in(t, result, elem, count)?;
-                }
+                keep_signed(t, result, elem, count, op == Multi::Sub)?;
             }
         }
         Ok(result)
@@ -825,6 +817,28 @@ fn c_and(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Valu
     multiset(t, args, kw, "Counter.__and__", Multi::And)
 }
 
+/// Stores `count` under `elem` in `result` if it is positive, or, with
+/// `negate`, stores `-count` if it is negative (the rule of unary `+`/`-`
+/// and of the one-sided parts of `+`, `-`, `|`).
+fn keep_signed(
+    t: &mut Thread,
+    result: Value,
+    elem: Value,
+    count: Value,
+    negate: bool,
+) -> PyResult<()> {
+    if negate {
+        if truth(t, count, zero(), CmpOp::Lt)? {
+            let nc = ops::binary(t, zero(), count, BinOp::Sub)?;
+            t.temp_roots.push(nc);
+            set_in(t, result, elem, nc)?;
+        }
+    } else if truth(t, count, zero(), CmpOp::Gt)? {
+        set_in(t, result, elem, count)?;
+    }
+    Ok(())
+}
+
 /// Unary `+` (keep positive counts) and `-` (negate negative ones).
 fn unary(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>, neg: bool) -> PyResult<Value> {
     let qual = if neg {
@@ -837,15 +851,7 @@ fn unary(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>, neg: bool) -> Py
     scoped(t, |t| {
         let result = new_counter(t, me)?;
         for (elem, count) in items_of(t, me)? {
-            if neg {
-                if truth(t, count, zero(), CmpOp::Lt)? {
-                    let nc = ops::binary(t, zero(), count, BinOp::Sub)?;
-                    t.temp_roots.push(nc);
-                    set_in(t, result, elem, nc)?;
-                }
-            } else if truth(t, count, zero(), CmpOp::Gt)? {
-                set_in(t, result, elem, count)?;
-            }
+            keep_signed(t, result, elem, count, neg)?;
         }
         Ok(result)
     })
