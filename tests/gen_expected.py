@@ -25,7 +25,9 @@ How a program is run (the Rust harness ``tests/programs.rs`` does exactly the sa
 * environment: inherited, minus every ``PYTHON*`` variable, plus ``PYTHONDONTWRITEBYTECODE=1``,
   ``PYTHONIOENCODING=utf-8`` and ``PYTHONHASHSEED`` (set to 0 and then to 12345 here: the two
   runs must agree byte for byte, which catches any dependence on str hashing);
-* stdin is empty (/dev/null).
+* stdin is empty (/dev/null);
+* a line ``# pythonpath: d1:d2`` among the first five sets ``PYTHONPATH`` to those directories,
+  each taken relative to the program's directory and made absolute.
 
 What it writes, next to each program
 ------------------------------------
@@ -54,6 +56,7 @@ SEEDS = ("0", "12345")
 TIMEOUT = 60
 SLOW = 0.5  # seconds; programs should stay well below this under CPython
 ARGS_RE = re.compile(r"^#\s*args:(.*)$")
+PYTHONPATH_RE = re.compile(r"^#\s*pythonpath:(.*)$")
 FILE_LINE_RE = re.compile(r'^\s*File "[^"]*", line (\d+)', re.M)
 
 
@@ -74,8 +77,23 @@ def script_args(path):
     return m.group(1).split() if m else []
 
 
-def child_env(seed):
+def script_pythonpath(path):
+    """The program's ``# pythonpath:`` directories made absolute, or None."""
+    d = os.path.dirname(os.path.abspath(path))
+    with open(path, encoding="utf-8") as f:
+        head = [f.readline().rstrip("\r\n") for _ in range(5)]
+    for line in head:
+        m = PYTHONPATH_RE.match(line)
+        if m:
+            return os.pathsep.join(os.path.join(d, p.strip()) for p in m.group(1).split(":"))
+    return None
+
+
+def child_env(seed, path=None):
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    pp = script_pythonpath(path) if path else None
+    if pp:
+        env["PYTHONPATH"] = pp
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     env["PYTHONIOENCODING"] = "utf-8"
     env["PYTHONHASHSEED"] = seed
@@ -86,7 +104,7 @@ def run_once(path, seed):
     d, name = os.path.split(path)
     cmd = [sys.executable, name] + script_args(path)
     t0 = time.monotonic()
-    p = subprocess.run(cmd, cwd=d, env=child_env(seed), stdin=subprocess.DEVNULL,
+    p = subprocess.run(cmd, cwd=d, env=child_env(seed, path), stdin=subprocess.DEVNULL,
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=TIMEOUT)
     return p.returncode, p.stdout, p.stderr, time.monotonic() - t0
 

@@ -14,7 +14,9 @@
 //! How a test is run: cwd = the script's directory, command =
 //! `strata <config flags> <name>.py <args>` where `<args>` come from a first line
 //! `# args: a b c` (whitespace-separated), stdin = /dev/null, environment inherited minus
-//! `PYTHON*`, plus `PYTHONHASHSEED=0 PYTHONDONTWRITEBYTECODE=1 PYTHONIOENCODING=utf-8`.
+//! `PYTHON*`, plus `PYTHONHASHSEED=0 PYTHONDONTWRITEBYTECODE=1 PYTHONIOENCODING=utf-8`, plus
+//! `PYTHONPATH` when a line `# pythonpath: d1:d2` among the first five names directories
+//! (relative to the script's directory, made absolute).
 //!
 //! Environment variables:
 //! * `STRATA_BIN` — binary to test (default: the `strata` binary of this crate).
@@ -242,6 +244,18 @@ fn script_args(script: &Path) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// `# pythonpath: d1:d2` among the first five lines, as an absolute `PYTHONPATH` value.
+fn script_pythonpath(script: &Path) -> Option<std::ffi::OsString> {
+    let text = fs::read_to_string(script).ok()?;
+    let dir = fs::canonicalize(script.parent()?).ok()?;
+    let line = text.lines().take(5).find_map(|l| {
+        l.strip_prefix('#')
+            .map(str::trim_start)
+            .and_then(|r| r.strip_prefix("pythonpath:"))
+    })?;
+    std::env::join_paths(line.split(':').map(|d| dir.join(d.trim()))).ok()
+}
+
 fn run_strata(env: &Env, flags: &[String], script: &Path) -> Result<Run, Failed> {
     let dir = script.parent().unwrap();
     let file = script.file_name().unwrap().to_string_lossy().into_owned();
@@ -259,6 +273,10 @@ fn run_strata(env: &Env, flags: &[String], script: &Path) -> Result<Run, Failed>
     cmd.env("PYTHONHASHSEED", "0")
         .env("PYTHONDONTWRITEBYTECODE", "1")
         .env("PYTHONIOENCODING", "utf-8");
+    let pythonpath = script_pythonpath(script);
+    if let Some(pp) = &pythonpath {
+        cmd.env("PYTHONPATH", pp);
+    }
     let command = format!(
         "cd {} && {} {}",
         dir.strip_prefix(env.tests_dir.parent().unwrap())

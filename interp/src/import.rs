@@ -29,6 +29,9 @@ pub fn import(t: &mut Thread, name: Gc<Str>) -> PyResult<Value> {
         let msg = format!("No module named '{n}'");
         let m = t.new_str(&msg);
         let e = t.new_exception(t.classes.module_not_found_error, vec![m]);
+        let name_attr = t.intern("name");
+        let module_name = t.new_str(&n);
+        runtime::ops::setattr(t, e, name_attr, module_name)?;
         return Err(t.raise(e));
     };
     let file = path.to_string_lossy().to_string();

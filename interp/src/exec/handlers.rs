@@ -1608,7 +1608,17 @@ fn import_from(t: &mut Thread, m: Value, n: Gc<Str>) -> PyResult<Value> {
                 .map(|m| m.name.as_str().to_string())
                 .unwrap_or_default();
             let msg = format!("cannot import name '{}' from '{}'", n.as_str(), mname);
-            Err(t.raise_msg(t.classes.import_error, &msg))
+            let msg = t.new_str(&msg);
+            let e = t.new_exception(t.classes.import_error, vec![msg]);
+            let name_attr = t.intern("name");
+            let module_name = t.new_str(&mname);
+            ops::setattr(t, e, name_attr, module_name)?;
+            let file_attr = t.intern("__file__");
+            if let Some(file) = ops::getattr_opt(t, m, file_attr)? {
+                let path_attr = t.intern("path");
+                ops::setattr(t, e, path_attr, file)?;
+            }
+            Err(t.raise(e))
         }
     }
 }

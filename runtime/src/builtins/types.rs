@@ -89,6 +89,14 @@ pub fn install(t: &mut Thread) {
     method!(t, property, "property", "deleter", property_deleter);
     def_static(t, super_, "__new__", "super.__new__", super_new);
     def_method(t, base_exc, "__init__", "BaseException.__init__", exc_init);
+    let import_error = t.classes.import_error;
+    def_method(
+        t,
+        import_error,
+        "__init__",
+        "ImportError.__init__",
+        import_error_init,
+    );
     def_method(
         t,
         base_exc,
@@ -567,6 +575,26 @@ fn super_new(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<
 fn exc_init(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value> {
     args::no_kw(t, "BaseException", kw)?;
     let tup = t.new_tuple(args[1..].to_vec());
+    if let Some(inst) = cast::<Instance>(args[0]) {
+        if let Some(e) = inst.exc.get_mut() {
+            e.args = tup;
+        }
+    }
+    Ok(Value::NONE)
+}
+
+/// `ImportError(*args, name=None, path=None)`: the keywords become attributes
+/// (`msg`, `name` and `path` read as None until set; see ops::attr).
+fn import_error_init(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value> {
+    let (pos, kws) = crate::ops::call::split_kw(&args[1..], kw);
+    for (k, v) in &kws {
+        if !matches!(k.as_str(), "name" | "path") {
+            let msg = format!("'{}' is an invalid keyword argument for ImportError()", k.as_str());
+            return Err(t.type_error(&msg));
+        }
+        crate::ops::setattr(t, args[0], *k, *v)?;
+    }
+    let tup = t.new_tuple(pos.to_vec());
     if let Some(inst) = cast::<Instance>(args[0]) {
         if let Some(e) = inst.exc.get_mut() {
             e.args = tup;

@@ -302,6 +302,13 @@ fn special_instance_attr(
                     _ => e.args,
                 }
             }
+            "msg" if inst.class.get().is_subclass(t.classes.import_error) => {
+                match cast::<Tuple>(e.args) {
+                    Some(a) if a.len() == 1 => a.items[0],
+                    _ => Value::NONE,
+                }
+            }
+            "name" | "path" if inst.class.get().is_subclass(t.classes.import_error) => Value::NONE,
             _ => return Ok(None),
         };
         return Ok(Some(v));

@@ -1,0 +1,2 @@
+# Shadowed: the first PYTHONPATH directory also holds mod_onpath.
+NAME = "shadowed"
