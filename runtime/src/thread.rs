@@ -374,7 +374,7 @@ impl Thread {
             Some(i) => self.new_int(i),
             None => {
                 self.heap.note_bytes(b.bits() as usize / 8);
-                self.alloc(BigIntObj(b)).as_value()
+                self.alloc(BigIntObj(crate::num::Int::Big(b))).as_value()
             }
         }
     }

@@ -1172,6 +1172,28 @@ fn unpack(
             }
         }
     }
+    // Starred targets over an exact tuple or list: slice its storage.
+    if let Some(a) = after {
+        let (tu, li) = (cast::<Tuple>(src), cast::<List>(src));
+        let items = match (&tu, &li) {
+            (Some(tu), _) => Some(&tu.items[..]),
+            (_, Some(l)) => Some(&l.items.get()[..]),
+            _ => None,
+        };
+        if let Some(items) = items.filter(|it| it.len() >= before + a) {
+            let n = items.len();
+            let middle = items[before..n - a].to_vec();
+            for (k, v) in items[..before].iter().enumerate() {
+                set_reg!(regs, dst + k, *v);
+            }
+            for (k, v) in items[n - a..].iter().enumerate() {
+                set_reg!(regs, dst + before + 1 + k, *v);
+            }
+            let rest = t.new_list(middle);
+            set_reg!(regs, dst + before, rest);
+            return Ok(());
+        }
+    }
     let it = match ops::iter(t, src) {
         Ok(it) => it,
         Err(e) => {

@@ -589,7 +589,10 @@ fn import_error_init(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> P
     let (pos, kws) = crate::ops::call::split_kw(&args[1..], kw);
     for (k, v) in &kws {
         if !matches!(k.as_str(), "name" | "path") {
-            let msg = format!("'{}' is an invalid keyword argument for ImportError()", k.as_str());
+            let msg = format!(
+                "'{}' is an invalid keyword argument for ImportError()",
+                k.as_str()
+            );
             return Err(t.type_error(&msg));
         }
         crate::ops::setattr(t, args[0], *k, *v)?;

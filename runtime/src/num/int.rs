@@ -299,6 +299,9 @@ pub fn int_floordiv(a: &Int, b: &Int) -> NumResult<Int> {
             return Ok(Int::Small(q));
         }
     }
+    if let Some((q, _)) = big_divmod_small_quotient(a, b) {
+        return Ok(Int::normalize(q));
+    }
     Ok(Int::normalize(a.big().div_floor(&b.big())))
 }
 
@@ -315,6 +318,9 @@ pub fn int_mod(a: &Int, b: &Int) -> NumResult<Int> {
             return Ok(Int::Small(r));
         }
     }
+    if let Some((_, r)) = big_divmod_small_quotient(a, b) {
+        return Ok(Int::normalize(r));
+    }
     Ok(Int::normalize(a.big().mod_floor(&b.big())))
 }
 
@@ -328,8 +334,51 @@ pub fn int_divmod(a: &Int, b: &Int) -> NumResult<(Int, Int)> {
             return Ok((Int::Small(q), Int::Small(r)));
         }
     }
-    let (q, r) = a.big().div_mod_floor(&b.big());
+    let (q, r) = match big_divmod_small_quotient(a, b) {
+        Some(qr) => qr,
+        None => a.big().div_mod_floor(&b.big()),
+    };
     Ok((Int::normalize(q), Int::normalize(r)))
+}
+
+/// Floor `divmod` of two big ints whose quotient is known to fit in about 60
+/// bits, in time linear in their length; `None` when that does not apply.
+///
+/// num-bigint divides such operands by recursive Burnikel-Ziegler steps that
+/// cost several times more than the one multiply-and-subtract needed here
+/// (CPython's schoolbook division is also linear for a one-digit quotient),
+/// and this is the common shape of spigot and continued-fraction code.
+fn big_divmod_small_quotient(a: &Int, b: &Int) -> Option<(BigInt, BigInt)> {
+    let (Int::Big(a), Int::Big(b)) = (a, b) else {
+        return None;
+    };
+    let (ua, ub) = (a.magnitude(), b.magnitude());
+    let (abits, bbits) = (ua.bits(), ub.bits());
+    if bbits < 128 || abits > bbits + 60 {
+        return None;
+    }
+    // Estimate from the leading bits: with s = bbits - 64, a >= atop * 2**s and
+    // b < (btop + 1) * 2**s, so atop / (btop + 1) never exceeds the quotient
+    // and falls short of it by at most 2.
+    let s = bbits - 64;
+    let atop = (ua >> s).to_u128()?;
+    let btop = (ub >> s).to_u64()?;
+    let mut q = u64::try_from(atop / (btop as u128 + 1)).ok()?;
+    let mut r = ua - ub * q;
+    while &r >= ub {
+        r -= ub;
+        q += 1;
+    }
+    // Truncated magnitudes -> floor semantics with Python's signs.
+    let same_sign = a.sign() == b.sign();
+    let (q, r) = if same_sign || r.is_zero() {
+        (BigInt::from(q), r)
+    } else {
+        (BigInt::from(q) + 1u32, ub - r)
+    };
+    let q = if same_sign { q } else { -q };
+    let r = BigInt::from_biguint(b.sign(), r);
+    Some((q, r))
 }
 
 /// Build `m * 2**u` (exact: `m <= 2**53` and the result must be
@@ -610,6 +659,58 @@ mod tests {
 
     fn int(s: &str) -> Int {
         Int::normalize(BigInt::from_str(s).unwrap())
+    }
+
+    /// The linear path for one-word quotients agrees with num-bigint's
+    /// general division on every sign combination, on exact divisions and
+    /// on quotients at the edge of the estimate.
+    #[test]
+    fn divmod_small_quotient_matches_general_division() {
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut checked = 0;
+        for round in 0..4000 {
+            let words = 2 + (next() % 40) as usize;
+            let digits: Vec<u64> = (0..words).map(|_| next()).collect();
+            let b = BigInt::from_biguint(
+                Sign::Plus,
+                BigUint::from_slice(
+                    &digits
+                        .iter()
+                        .flat_map(|d| [*d as u32, (*d >> 32) as u32])
+                        .collect::<Vec<_>>(),
+                ),
+            );
+            let q = match round % 4 {
+                0 => next() >> (next() % 64),
+                1 => next() >> 4,
+                2 => 1,
+                _ => 0,
+            };
+            let extra = if round % 3 == 0 {
+                BigInt::zero()
+            } else {
+                BigInt::from(next()) * next()
+            };
+            let a: BigInt = &b * q + extra % &b;
+            for (sa, sb) in [(1, 1), (-1, 1), (1, -1), (-1, -1)] {
+                let (x, y): (BigInt, BigInt) = (&a * sa, &b * sb);
+                let (xi, yi) = (Int::normalize(x.clone()), Int::normalize(y.clone()));
+                let expect: (BigInt, BigInt) = x.div_mod_floor(&y);
+                if let Some(got) = big_divmod_small_quotient(&xi, &yi) {
+                    assert_eq!(got, expect, "{x} divmod {y}");
+                    checked += 1;
+                }
+                let (q2, r2) = int_divmod(&xi, &yi).unwrap();
+                assert_eq!((q2.to_bigint(), r2.to_bigint()), expect);
+            }
+        }
+        assert!(checked > 10_000, "fast path taken only {checked} times");
     }
 
     fn show(r: &NumResult<Int>) -> String {

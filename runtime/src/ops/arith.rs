@@ -2,7 +2,7 @@
 //! floats, mixed int/float, sequences, sets, and the `__op__`/`__rop__`/
 //! `__iop__` protocol with `NotImplemented`.
 
-use super::int::{check, from_int, from_num, to_int};
+use super::int::{check, from_int, from_num, int_ref, to_int};
 use super::{as_list, as_str, cast, kind_of};
 use crate::bytecode::BinOp;
 use crate::num::{self, Int};
@@ -68,7 +68,7 @@ fn builtin_binary(t: &mut Thread, a: Value, b: Value, op: BinOp) -> PyResult<Opt
             _ => {}
         }
     }
-    if let (Some(x), Some(y)) = (to_int(a), to_int(b)) {
+    if let (Some(x), Some(y)) = (int_ref(a), int_ref(b)) {
         return int_op(t, &x, &y, op).map(Some);
     }
     let fa = if a.is_float() {

@@ -183,7 +183,18 @@ pub fn call_class(
     // A class whose `__new__` is a builtin constructor (int, str, list, ...,
     // and the exception classes) or a user-defined `__new__`.
     let new = cls.lookup(t.names.new);
+    // `list(...)` and `dict(...)` themselves (not subclasses): the builtin
+    // `__new__` builds the plain object, which the interpreter's fast paths
+    // recognise; only subclasses need an `Instance` around the storage.
+    let exact_container = cls.ptr_eq(t.classes.list) || cls.ptr_eq(t.classes.dict);
     let obj = match new {
+        Some(n) if exact_container => {
+            let f = cast::<StaticMethod>(n).map(|s| s.func).unwrap_or(n);
+            let mut v = Vec::with_capacity(args.len() + 1);
+            v.push(cls.as_value());
+            v.extend_from_slice(args);
+            return call(t, f, &v, kwnames);
+        }
         Some(n) if cast::<Builtin>(n).is_some() && cls.base == Base::Builtin => {
             // Builtin value types: the constructor does everything.
             let mut v = Vec::with_capacity(args.len() + 1);

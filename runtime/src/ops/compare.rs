@@ -73,7 +73,7 @@ fn num_cmp(a: Value, b: Value) -> Option<Option<Ordering>> {
         (Some(x), Some(y)) => Some(x.partial_cmp(&y)),
         (Some(x), None) => to_int(b).map(|i| num::cmp_int_f64(&i, x).map(|o| o.reverse())),
         (None, Some(y)) => to_int(a).map(|i| num::cmp_int_f64(&i, y)),
-        (None, None) => match (to_int(a), to_int(b)) {
+        (None, None) => match (super::int::int_ref(a), super::int::int_ref(b)) {
             (Some(x), Some(y)) => Some(Some(num::int_cmp(&x, &y))),
             _ => None,
         },
@@ -347,7 +347,9 @@ pub fn hash(t: &mut Thread, v: Value) -> PyResult<i64> {
     }
     match kind_of(v) {
         Some(Kind::Str) => Ok(as_str(v).expect("str").hash()),
-        Some(Kind::BoxedInt) | Some(Kind::BigInt) => Ok(num::hash_int(&to_int(v).expect("int"))),
+        Some(Kind::BoxedInt) | Some(Kind::BigInt) => {
+            Ok(num::hash_int(&super::int::int_ref(v).expect("int")))
+        }
         Some(Kind::Tuple) => {
             let items = cast::<Tuple>(v).expect("tuple").items.to_vec();
             let mut hs = Vec::with_capacity(items.len());

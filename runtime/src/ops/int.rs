@@ -7,6 +7,7 @@ use crate::object::*;
 use crate::thread::Thread;
 use crate::value::Value;
 use crate::{PyResult, Raised};
+use std::borrow::Cow;
 
 /// Whether `v` is an int (bools count, as in Python).
 #[inline]
@@ -28,21 +29,33 @@ pub fn to_i64(v: Value) -> Option<i64> {
     cast::<BoxedInt>(v).map(|b| b.0)
 }
 
-/// The value as a `num::Int`, if it is an int.
+/// The value as a `num::Int`, if it is an int (copies a big int's digits;
+/// see [`int_ref`] to borrow them).
 pub fn to_int(v: Value) -> Option<Int> {
+    int_ref(v).map(Cow::into_owned)
+}
+
+/// The value as a `num::Int` borrowed from its object when it is big.
+///
+/// The borrow is valid while `v` is reachable (as for every `Gc` deref); ints
+/// are immutable, so it only must not be held across a safepoint where `v`
+/// could be the last reference. Callers use it within one operation.
+#[inline]
+pub fn int_ref(v: Value) -> Option<Cow<'static, Int>> {
     if let Some(i) = to_i64(v) {
-        return Some(Int::Small(i));
+        return Some(Cow::Owned(Int::Small(i)));
     }
-    cast::<BigIntObj>(v).map(|b| Int::Big(b.0.clone()))
+    let b = cast::<BigIntObj>(v)?;
+    let p: *const Int = &b.0;
+    // SAFETY: `p` points into a live, immutable heap object (`v` is an int
+    // value the caller holds); the collector never moves objects, and callers
+    // finish with the borrow before the next safepoint (see above).
+    Some(Cow::Borrowed(unsafe { &*p }))
 }
 
 /// Whether an int value is negative.
 pub fn is_negative(v: Value) -> bool {
-    match to_int(v) {
-        Some(Int::Small(i)) => i < 0,
-        Some(Int::Big(b)) => b.sign() == num_bigint::Sign::Minus,
-        None => false,
-    }
+    int_ref(v).is_some_and(|i| i.is_negative())
 }
 
 /// A value from a `num::Int`.
