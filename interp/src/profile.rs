@@ -16,7 +16,9 @@ pub enum SiteProfile {
     Add,
     /// Monomorphic method load.
     Method,
-    /// Too many guard failures: polymorphic.
+    /// A polymorphic site: one profile per receiver kind it caches.
+    Poly(Vec<SiteProfile>),
+    /// Too many guard failures: megamorphic.
     Megamorphic,
 }
 
@@ -80,14 +82,28 @@ pub fn snapshot(code: Gc<Code>) -> ProfileSnapshot {
         match c {
             Cache::Count(n) => s.back_edges.push((pc, *n)),
             Cache::Branch { taken, not_taken } => s.branches.push((pc, *taken, *not_taken)),
-            Cache::Slot { slot, .. } => s.sites.push((pc, op, SiteProfile::Slot { slot: *slot })),
-            Cache::Add { .. } => s.sites.push((pc, op, SiteProfile::Add)),
-            Cache::Method { .. } => s.sites.push((pc, op, SiteProfile::Method)),
-            Cache::Megamorphic => s.sites.push((pc, op, SiteProfile::Megamorphic)),
             Cache::Empty => {}
+            c => {
+                if let Some(p) = site_profile(c) {
+                    s.sites.push((pc, op, p));
+                }
+            }
         }
     }
     s
+}
+
+fn site_profile(c: &Cache) -> Option<SiteProfile> {
+    Some(match c {
+        Cache::Slot { slot, .. } => SiteProfile::Slot { slot: *slot },
+        Cache::Add { .. } => SiteProfile::Add,
+        Cache::Method { .. } => SiteProfile::Method,
+        Cache::Megamorphic => SiteProfile::Megamorphic,
+        Cache::Poly(entries) => {
+            SiteProfile::Poly(entries.iter().filter_map(site_profile).collect())
+        }
+        Cache::Empty | Cache::Count(_) | Cache::Branch { .. } => return None,
+    })
 }
 
 // The snapshot crosses threads; keep it free of heap values.

@@ -81,3 +81,69 @@ for k in range(4):
         "{si:?}"
     );
 }
+
+#[test]
+fn polymorphic_sites_keep_an_entry_per_class_then_go_megamorphic() {
+    let src = "
+class A:
+    def __init__(self):
+        self.x = 1
+    def m(self):
+        return 1
+class B(A):
+    def m(self):
+        return 2
+class C(A):
+    pass
+class D(A):
+    def m(self):
+        return 4
+class E(A):
+    def m(self):
+        return 5
+
+def get(o):
+    return o.x
+
+def call(o):
+    return o.m()
+
+objs = [A(), B(), C()]
+for k in range(10):
+    for o in objs:
+        get(o)
+many = [A(), B(), C(), D(), E()]
+for k in range(10):
+    for o in many:
+        call(o)
+";
+    let (mut t, m) = run(src);
+    let site = |t: &mut Thread, fname: &str| {
+        let name = t.intern(fname);
+        let f = cast::<Function>(m.get(name).expect("defined")).expect("a function");
+        snapshot(f.code).sites
+    };
+    // Three classes share the load site: one slot entry each.
+    let s = site(&mut t, "get");
+    let slot0 = SiteProfile::Slot { slot: 0 };
+    assert_eq!(
+        s.iter()
+            .map(|(_, op, p)| (*op, p.clone()))
+            .collect::<Vec<_>>(),
+        vec![(
+            Op::GetAttrSlot,
+            SiteProfile::Poly(vec![slot0.clone(), slot0.clone(), slot0])
+        )],
+        "{s:?}"
+    );
+    // Five receiver classes at one method site: more than POLY_MAX, so it
+    // misses until it gives up and stays generic.
+    let s = site(&mut t, "call");
+    assert_eq!(
+        s.iter()
+            .map(|(_, op, p)| (*op, p.clone()))
+            .collect::<Vec<_>>(),
+        vec![(Op::LoadMethod, SiteProfile::Megamorphic)],
+        "{s:?}"
+    );
+}

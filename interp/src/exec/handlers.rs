@@ -1371,26 +1371,15 @@ pub(super) fn GetAttrSlot(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> 
     if let Some(inst) = cast::<Instance>(reg!(regs, i.b())) {
         // SAFETY: `cache_at` points at this instruction's cache entry.
         let cache = unsafe { &*quicken::cache_at(t, pc) };
-        if let Cache::Slot {
-            class,
-            version,
-            shape,
-            slot,
-        } = cache
-        {
-            if inst.shape.get().ptr_eq(*shape)
-                && inst.class.get().ptr_eq(*class)
-                && class.version.get() == *version
-            {
-                // The shape has this slot, so the slot vector is long enough.
-                if let Some(v) = inst.slots.get().get(*slot as usize) {
-                    set_reg!(regs, i.a(), *v);
-                    next!(t, regs, step(pc))
-                }
+        if let Some(slot) = quicken::each_entry(cache, |e| quicken::load_hit(e, inst)) {
+            // The shape has this slot, so the slot vector is long enough.
+            if let Some(v) = inst.slots.get().get(slot as usize) {
+                set_reg!(regs, i.a(), *v);
+                next!(t, regs, step(pc))
             }
         }
     }
-    quicken::despecialise(t, pc, Op::GetAttr);
+    quicken::miss(t, pc, Op::GetAttr);
     GetAttr(t, regs, pc)
 }
 
@@ -1416,43 +1405,11 @@ pub(super) fn SetAttrSlot(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> 
         let v = reg!(regs, i.c());
         // SAFETY: `cache_at` points at this instruction's cache entry.
         let cache = unsafe { &*quicken::cache_at(t, pc) };
-        match cache {
-            Cache::Slot {
-                class,
-                version,
-                shape,
-                slot,
-            } => {
-                if inst.shape.get().ptr_eq(*shape)
-                    && inst.class.get().ptr_eq(*class)
-                    && class.version.get() == *version
-                {
-                    if let Some(s) = inst.slots.get_mut().get_mut(*slot as usize) {
-                        *s = v;
-                        next!(t, regs, step(pc))
-                    }
-                }
-            }
-            Cache::Add {
-                class,
-                version,
-                from,
-                to,
-            } => {
-                if inst.shape.get().ptr_eq(*from)
-                    && inst.class.get().ptr_eq(*class)
-                    && class.version.get() == *version
-                    && inst.dict.get().is_unbound()
-                {
-                    inst.slots.get_mut().push(v);
-                    inst.shape.set(*to);
-                    next!(t, regs, step(pc))
-                }
-            }
-            _ => {}
+        if quicken::each_entry(cache, |e| quicken::store_hit(e, inst, v).then_some(())).is_some() {
+            next!(t, regs, step(pc))
         }
     }
-    quicken::despecialise(t, pc, Op::SetAttr);
+    quicken::miss(t, pc, Op::SetAttr);
     SetAttr(t, regs, pc)
 }
 
@@ -1495,28 +1452,12 @@ pub(super) fn LoadMethodCached(
     let o = reg!(regs, i.b());
     // SAFETY: `cache_at` points at this instruction's cache entry.
     let cache = unsafe { &*quicken::cache_at(t, pc) };
-    if let Cache::Method {
-        class,
-        version,
-        shape,
-        func,
-    } = cache
-    {
-        let receiver_ok = match cast::<Instance>(o) {
-            Some(inst) => {
-                matches!(shape, Some(s) if inst.shape.get().ptr_eq(*s))
-                    && inst.class.get().ptr_eq(*class)
-                    && inst.dict.get().is_unbound()
-            }
-            None => shape.is_none() && t.class_of(o).ptr_eq(*class),
-        };
-        if receiver_ok && class.version.get() == *version {
-            set_reg!(regs, i.a(), *func);
-            set_reg!(regs, i.a() + 1, o);
-            next!(t, regs, step(pc))
-        }
+    if let Some(func) = quicken::each_entry(cache, |e| quicken::method_hit(t, e, o)) {
+        set_reg!(regs, i.a(), func);
+        set_reg!(regs, i.a() + 1, o);
+        next!(t, regs, step(pc))
     }
-    quicken::despecialise(t, pc, Op::LoadMethod);
+    quicken::miss(t, pc, Op::LoadMethod);
     LoadMethod(t, regs, pc)
 }
 

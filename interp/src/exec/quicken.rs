@@ -5,7 +5,9 @@
 //! Invariants:
 //! 1. A site is specialised only when the slow path's answer is exactly what
 //!    the cached form computes under its guards (see `runtime::object::cache`).
-//! 2. A failed guard counts a miss and restores the generic instruction;
+//! 2. A failed guard counts a miss and runs the generic path, which adds the
+//!    new receiver's entry: a site holds up to `POLY_MAX` entries
+//!    (`Cache::Poly`, entries of classes changed since are dropped first);
 //!    after `MAX_MISSES` misses the site stays generic (`Cache::Megamorphic`).
 //! 3. Rewriting an instruction never changes its operands, so every tier
 //!    reading the code sees a valid instruction.
@@ -14,7 +16,7 @@ use super::calls::pc_index;
 use super::handlers::code;
 use runtime::bytecode::{Insn, Op};
 use runtime::gc::Gc;
-use runtime::object::cache::MAX_MISSES;
+use runtime::object::cache::{MAX_MISSES, POLY_MAX};
 use runtime::object::*;
 use runtime::ops::{self, cast, class_flags, kind_of};
 use runtime::{Thread, Value};
@@ -99,6 +101,8 @@ pub(super) fn note_types(t: &Thread, pc: *const Insn, l: Value, r: Value) {
 }
 
 /// Writes `c` as the cache of the instruction at `pc` and turns it into `op`.
+/// If the instruction already is `op` (a guard missed and the generic path
+/// found another receiver), `c` joins the entries that are still current.
 fn specialise(t: &Thread, pc: *const Insn, op: Op, c: Cache) {
     let idx = pc_index(t, pc);
     let code = code(t);
@@ -106,9 +110,38 @@ fn specialise(t: &Thread, pc: *const Insn, op: Op, c: Cache) {
         code.caches.get_mut()[idx] = Cache::Megamorphic;
         return;
     }
-    code.caches.get_mut()[idx] = c;
     let insns = code.insns.get_mut();
+    let cur = &mut code.caches.get_mut()[idx];
+    if insns[idx].op() == op {
+        let mut entries = match std::mem::replace(cur, Cache::Empty) {
+            Cache::Poly(v) => v,
+            e if e.guard_class().is_some() => vec![e],
+            _ => Vec::new(),
+        };
+        entries.retain(|e| e.guard_class().is_some_and(|(c, v)| c.version.get() == v));
+        if entries.len() < POLY_MAX && !entries.is_empty() {
+            entries.push(c);
+            *cur = Cache::Poly(entries);
+            return;
+        }
+    }
+    *cur = c;
     insns[idx] = insns[idx].with_op(op);
+}
+
+/// A guard failed: counts the miss; at `MAX_MISSES` restores the generic
+/// instruction for good.
+#[inline(never)]
+pub(super) fn miss(t: &Thread, pc: *const Insn, generic: Op) {
+    let idx = pc_index(t, pc);
+    let code = code(t);
+    let m = &mut code.misses.get_mut()[idx];
+    *m = m.saturating_add(1);
+    if *m >= MAX_MISSES {
+        code.caches.get_mut()[idx] = Cache::Megamorphic;
+        let insns = code.insns.get_mut();
+        insns[idx] = insns[idx].with_op(generic);
+    }
 }
 
 /// A guard failed: counts the miss and restores the generic instruction.
@@ -121,6 +154,98 @@ pub(super) fn despecialise(t: &Thread, pc: *const Insn, generic: Op) {
     code.caches.get_mut()[idx] = Cache::Empty;
     let insns = code.insns.get_mut();
     insns[idx] = insns[idx].with_op(generic);
+}
+
+/// `hit` on the site's entry, or on each of a polymorphic site's entries
+/// until one answers.
+#[inline(always)]
+pub(super) fn each_entry<R>(cache: &Cache, mut hit: impl FnMut(&Cache) -> Option<R>) -> Option<R> {
+    match cache {
+        Cache::Poly(entries) => entries.iter().find_map(hit),
+        e => hit(e),
+    }
+}
+
+/// The slot a `Slot` entry gives for loading from `inst`, if its guards pass.
+#[inline(always)]
+pub(super) fn load_hit(e: &Cache, inst: Gc<Instance>) -> Option<u32> {
+    match e {
+        Cache::Slot {
+            class,
+            version,
+            shape,
+            slot,
+        } if inst.shape.get().ptr_eq(*shape)
+            && inst.class.get().ptr_eq(*class)
+            && class.version.get() == *version =>
+        {
+            Some(*slot)
+        }
+        _ => None,
+    }
+}
+
+/// Stores `v` into `inst` as a `Slot` or `Add` entry says, if its guards
+/// pass; whether it did.
+#[inline(always)]
+pub(super) fn store_hit(e: &Cache, inst: Gc<Instance>, v: Value) -> bool {
+    match e {
+        Cache::Slot {
+            class,
+            version,
+            shape,
+            slot,
+        } if inst.shape.get().ptr_eq(*shape)
+            && inst.class.get().ptr_eq(*class)
+            && class.version.get() == *version =>
+        {
+            match inst.slots.get_mut().get_mut(*slot as usize) {
+                Some(s) => {
+                    *s = v;
+                    true
+                }
+                None => false,
+            }
+        }
+        Cache::Add {
+            class,
+            version,
+            from,
+            to,
+        } if inst.shape.get().ptr_eq(*from)
+            && inst.class.get().ptr_eq(*class)
+            && class.version.get() == *version
+            && inst.dict.get().is_unbound() =>
+        {
+            inst.slots.get_mut().push(v);
+            inst.shape.set(*to);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// The function a `Method` entry gives for `o.name(...)`, if its guards pass.
+#[inline(always)]
+pub(super) fn method_hit(t: &Thread, e: &Cache, o: Value) -> Option<Value> {
+    let Cache::Method {
+        class,
+        version,
+        shape,
+        func,
+    } = e
+    else {
+        return None;
+    };
+    let receiver_ok = match cast::<Instance>(o) {
+        Some(inst) => {
+            matches!(shape, Some(s) if inst.shape.get().ptr_eq(*s))
+                && inst.class.get().ptr_eq(*class)
+                && inst.dict.get().is_unbound()
+        }
+        None => shape.is_none() && t.class_of(o).ptr_eq(*class),
+    };
+    (receiver_ok && class.version.get() == *version).then_some(*func)
 }
 
 /// An instance whose attributes a cache may describe: plain slots, no dict

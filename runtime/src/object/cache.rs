@@ -18,13 +18,16 @@ use crate::value::Value;
 /// Misses after which a site stops specialising.
 pub const MAX_MISSES: u8 = 16;
 
+/// Entries a polymorphic site keeps (`Cache::Poly`).
+pub const POLY_MAX: usize = 4;
+
 /// Operand type bits of the per-site type profile (`Code::types`).
 pub const TYPE_INT: u8 = 1;
 pub const TYPE_FLOAT: u8 = 2;
 pub const TYPE_STR: u8 = 4;
 pub const TYPE_OTHER: u8 = 8;
 
-#[derive(Copy, Clone)]
+#[derive(Clone)]
 pub enum Cache {
     Empty,
     /// Instance attribute in slot `slot` of instances with `shape`.
@@ -49,6 +52,9 @@ pub enum Cache {
         shape: Option<Gc<Shape>>,
         func: Value,
     },
+    /// A polymorphic site: up to `POLY_MAX` entries of the kinds above
+    /// (`Slot`, `Add`, `Method`), tried in order.
+    Poly(Vec<Cache>),
     /// The site stopped specialising after `MAX_MISSES` misses.
     Megamorphic,
     /// A profile counter (loop back edges).
@@ -61,6 +67,16 @@ pub enum Cache {
 }
 
 impl Cache {
+    /// The class and version an entry was made for (`None` for non-entries).
+    pub fn guard_class(&self) -> Option<(Gc<Class>, u32)> {
+        match self {
+            Cache::Slot { class, version, .. }
+            | Cache::Add { class, version, .. }
+            | Cache::Method { class, version, .. } => Some((*class, *version)),
+            _ => None,
+        }
+    }
+
     pub fn trace(&self, tr: &mut Tracer) {
         match self {
             Cache::Slot { class, .. } | Cache::Add { class, .. } => tr.gc(*class),
@@ -68,6 +84,7 @@ impl Cache {
                 tr.gc(*class);
                 tr.value(*func);
             }
+            Cache::Poly(entries) => entries.iter().for_each(|e| e.trace(tr)),
             Cache::Empty | Cache::Megamorphic | Cache::Count(_) | Cache::Branch { .. } => {}
         }
     }
