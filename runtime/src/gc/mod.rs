@@ -3,7 +3,8 @@
 //!
 //! Invariants:
 //! 1. Every heap object is a `GcBox<T>` (header first) allocated by `Heap::alloc`
-//!    (small ones in size-class chunks, large ones from the system allocator)
+//!    (small ones in size-class chunks, large ones from the system allocator;
+//!    see `space`, which also finds the object containing a scanned address)
 //!    and never moves, so raw pointers and `Gc<T>` stay valid while it lives;
 //!    a freed cell is only reused for a new object.
 //! 2. Roots are (a) the VM's frames and registers and the thread's own fields,
@@ -27,8 +28,11 @@
 //!    must keep what it holds rooted (invariant 3). Collection is never
 //!    concurrent: values are not `Send`.
 
+mod space;
+
 use crate::object::Kind;
 use crate::value::Value;
+use space::Space;
 use std::cell::Cell;
 use std::marker::PhantomData;
 use std::ptr::NonNull;
@@ -201,25 +205,11 @@ pub struct Heap {
     /// Highest address of the native stack region to scan (0 = no scan).
     pub stack_base: usize,
     pub stats: GcStats,
-    /// Free cells of each small size class (16-byte steps up to
-    /// `SMALL_MAX`), reused before carving new ones from a chunk.
-    free: Vec<Vec<*mut u8>>,
-    /// The chunk being carved: `[bump, bump_end)` is unused.
-    bump: usize,
-    bump_end: usize,
-    /// Every chunk, freed when the heap is dropped.
-    chunks: Vec<*mut u8>,
-    /// `objects[..sorted]` is in address order: the survivors of the last
-    /// collection (sweeping keeps their order). Only newer objects need
-    /// sorting before the next conservative scan.
-    sorted: usize,
+    /// The memory objects live in.
+    space: Space,
 }
 
 const MIN_THRESHOLD: usize = 50_000;
-/// Objects up to this size come from size-class free lists in chunks.
-const SMALL_MAX: usize = 512;
-/// Bytes per chunk of small objects.
-const CHUNK: usize = 256 << 10;
 /// Collect after this many bytes of object-owned buffers were allocated.
 const BYTES_THRESHOLD: usize = 4 << 20;
 
@@ -233,11 +223,7 @@ impl Heap {
             stress: false,
             stack_base: 0,
             stats: GcStats::default(),
-            sorted: 0,
-            free: (0..SMALL_MAX / 16).map(|_| Vec::new()).collect(),
-            bump: 0,
-            bump_end: 0,
-            chunks: Vec::new(),
+            space: Space::new(),
         }
     }
 
@@ -262,8 +248,8 @@ impl Heap {
             value,
         };
         let layout = std::alloc::Layout::new::<GcBox<T>>();
-        let p = self.raw_alloc(layout) as *mut GcBox<T>;
-        // SAFETY: `raw_alloc` returned memory of this size and alignment,
+        let p = self.space.alloc(layout) as *mut GcBox<T>;
+        // SAFETY: `Space::alloc` returned memory of this size and alignment,
         // owned by nobody else.
         unsafe { p.write(cell) };
         self.objects.push(p as *mut Header);
@@ -273,57 +259,13 @@ impl Heap {
         unsafe { Gc::from_header(p as *const Header) }
     }
 
-    /// Memory for one object: small sizes from the size-class free lists or
-    /// the current chunk, large ones from the system allocator.
-    #[inline]
-    fn raw_alloc(&mut self, layout: std::alloc::Layout) -> *mut u8 {
-        let size = layout.size().max(16).next_multiple_of(16);
-        if size <= SMALL_MAX && layout.align() <= 16 {
-            if let Some(p) = self.free[size / 16 - 1].pop() {
-                return p;
-            }
-            if self.bump + size > self.bump_end {
-                self.new_chunk();
-            }
-            let p = self.bump as *mut u8;
-            self.bump += size;
-            return p;
-        }
-        // SAFETY: the layout has a non-zero size (a header at least).
-        let p = unsafe { std::alloc::alloc(layout) };
-        if p.is_null() {
-            std::alloc::handle_alloc_error(layout);
-        }
-        p
-    }
-
-    #[cold]
-    fn new_chunk(&mut self) {
-        let layout = std::alloc::Layout::from_size_align(CHUNK, 16).expect("chunk layout");
-        // SAFETY: non-zero size.
-        let p = unsafe { std::alloc::alloc(layout) };
-        if p.is_null() {
-            std::alloc::handle_alloc_error(layout);
-        }
-        self.chunks.push(p);
-        self.bump = p as usize;
-        self.bump_end = p as usize + CHUNK;
-    }
-
     /// Returns the memory of a dropped object of kind `kind`.
     fn raw_free(&mut self, h: *mut Header, kind: crate::object::Kind) {
         let (size, align) = (
             crate::object::object_size(kind),
             crate::object::object_align(kind),
         );
-        let class = size.max(16).next_multiple_of(16);
-        if class <= SMALL_MAX && align <= 16 {
-            self.free[class / 16 - 1].push(h as *mut u8);
-        } else {
-            let layout = std::alloc::Layout::from_size_align(size, align).expect("object layout");
-            // SAFETY: large objects come from `std::alloc::alloc` with this layout.
-            unsafe { std::alloc::dealloc(h as *mut u8, layout) };
-        }
+        self.space.free(h as *mut u8, size, align);
     }
 
     /// Allocates an object that lives for the whole process and is never traced.
@@ -359,7 +301,7 @@ impl Heap {
         let mut tr = Tracer { stack: Vec::new() };
         trace_roots(&mut tr);
         if self.stack_base != 0 {
-            self.build_ranges();
+            self.space.prepare_scan();
             self.scan_native_stack(&mut tr);
         }
         while let Some(h) = tr.stack.pop() {
@@ -374,35 +316,6 @@ impl Heap {
         self.stats.live = self.objects.len() as u64;
     }
 
-    /// Puts `objects` in address order for the conservative scan: sorts the
-    /// objects allocated since the last collection and merges them with the
-    /// already sorted survivors.
-    fn build_ranges(&mut self) {
-        let n = self.sorted.min(self.objects.len());
-        if n < self.objects.len() {
-            self.objects[n..].sort_unstable();
-            if n > 0 && self.objects[n - 1] > self.objects[n] {
-                let tail = self.objects.split_off(n);
-                let head = std::mem::take(&mut self.objects);
-                let mut merged = Vec::with_capacity(head.len() + tail.len());
-                let (mut i, mut j) = (0, 0);
-                while i < head.len() && j < tail.len() {
-                    if head[i] < tail[j] {
-                        merged.push(head[i]);
-                        i += 1;
-                    } else {
-                        merged.push(tail[j]);
-                        j += 1;
-                    }
-                }
-                merged.extend_from_slice(&head[i..]);
-                merged.extend_from_slice(&tail[j..]);
-                self.objects = merged;
-            }
-        }
-        self.sorted = self.objects.len();
-    }
-
     fn candidate(&self, word: usize, tr: &mut Tracer) {
         let addr = if (word as u64) >> 48 == crate::value::TAG_OBJ {
             word & ((1 << 48) - 1)
@@ -412,14 +325,9 @@ impl Heap {
         if addr < 4096 {
             return;
         }
-        let i = self.objects.partition_point(|&h| h as usize <= addr);
-        if i == 0 {
-            return;
-        }
-        let h = self.objects[i - 1];
-        // SAFETY: every entry of `objects` is a live header.
-        let size = crate::object::object_size(unsafe { (*h).kind });
-        if addr < h as usize + size {
+        // SAFETY: `find` only passes headers of live objects.
+        let size_of = |h: *const Header| crate::object::object_size(unsafe { (*h).kind });
+        if let Some(h) = self.space.find(addr, size_of) {
             tr.header(h as *const Header);
         }
     }
@@ -445,6 +353,9 @@ impl Heap {
     }
 
     fn sweep(&mut self) {
+        // SAFETY: every large object in the space is a live header.
+        self.space
+            .retain_large(|&h| unsafe { (*h).flags.get() } & FLAG_MARK != 0);
         let mut kept = 0;
         for i in 0..self.objects.len() {
             let h = self.objects[i];
@@ -465,25 +376,19 @@ impl Heap {
             }
         }
         self.objects.truncate(kept);
-        // Sweeping keeps order, so the survivors of a sorted list stay sorted.
-        self.sorted = if self.sorted > 0 { kept } else { 0 };
     }
 }
 
 impl Drop for Heap {
     fn drop(&mut self) {
+        // Large objects are freed with the rest; the space frees its chunks.
+        self.space.retain_large(|_| false);
         for h in std::mem::take(&mut self.objects) {
             // SAFETY: the heap owns every mortal object; nothing uses them after the heap.
             let kind = unsafe { (*h).kind };
             // SAFETY: as above; each object is dropped once.
             unsafe { crate::object::drop_object(h) };
             self.raw_free(h, kind);
-        }
-        let layout = std::alloc::Layout::from_size_align(CHUNK, 16).expect("chunk layout");
-        for &c in &self.chunks {
-            // SAFETY: chunks were allocated in `new_chunk` with this layout, and
-            // every object in them has been dropped.
-            unsafe { std::alloc::dealloc(c, layout) };
         }
     }
 }
