@@ -202,6 +202,7 @@ impl Thread {
             subclasses: GcCell::new(Vec::new()),
             flags: Cell::new(0),
             init_cache: Cell::new(None),
+            slot_hint: Cell::new(0),
         });
         let dummy_module = heap.alloc_immortal(Module::new(placeholder, true));
         let mut t = Box::new(Thread {
@@ -247,7 +248,7 @@ impl Thread {
         t.empty_tuple = t
             .heap
             .alloc_immortal(Tuple {
-                items: Box::new([]),
+                items: crate::object::tuple::TupleItems::new(),
             })
             .as_value();
         t.ellipsis = t.singleton(t.classes.ellipsis);
@@ -382,11 +383,21 @@ impl Thread {
         self.alloc(List::new(items)).as_value()
     }
     pub fn new_tuple(&mut self, items: Vec<Value>) -> Value {
+        if items.len() <= crate::object::tuple::TUPLE_INLINE {
+            return self.new_tuple_from(&items);
+        }
+        self.alloc(Tuple {
+            items: crate::object::tuple::TupleItems::from_vec(items),
+        })
+        .as_value()
+    }
+    /// A tuple of copies of `items` (no intermediate vector).
+    pub fn new_tuple_from(&mut self, items: &[Value]) -> Value {
         if items.is_empty() {
             return self.empty_tuple;
         }
         self.alloc(Tuple {
-            items: items.into_boxed_slice(),
+            items: crate::object::tuple::TupleItems::from_slice(items),
         })
         .as_value()
     }

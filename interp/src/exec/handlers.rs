@@ -843,7 +843,7 @@ fn list_to_tuple(t: &mut Thread, l: Value) -> Value {
 
 #[inline(never)]
 fn new_tuple(t: &mut Thread, items: &[Value]) -> Value {
-    t.new_tuple(items.to_vec())
+    t.new_tuple_from(items)
 }
 
 #[inline(never)]

@@ -218,6 +218,7 @@ pub(super) fn store_hit(e: &Cache, inst: Gc<Instance>, v: Value) -> bool {
             && inst.dict.get().is_unbound() =>
         {
             inst.slots.get_mut().push(v);
+            class.note_slots(inst.slots.get().len());
             inst.shape.set(*to);
             true
         }

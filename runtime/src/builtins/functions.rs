@@ -689,13 +689,13 @@ fn divmod(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Val
         let (q, r) = ops::int::check(t, num::int_divmod(&i, &j))?;
         let q = ops::int::from_int(t, q);
         let r = ops::int::from_int(t, r);
-        return Ok(t.new_tuple(vec![q, r]));
+        return Ok(t.new_tuple_from(&[q, r]));
     }
     let fx = ops::int::as_f64(t, x)?;
     let fy = ops::int::as_f64(t, y)?;
     if let (Some(fx), Some(fy)) = (fx, fy) {
         let (q, r) = ops::int::check(t, num::float_divmod(fx, fy))?;
-        return Ok(t.new_tuple(vec![Value::float(q), Value::float(r)]));
+        return Ok(t.new_tuple_from(&[Value::float(q), Value::float(r)]));
     }
     let name = t.intern("__divmod__");
     if let Some(v) = ops::call::call_dunder(t, x, name, &[y])? {

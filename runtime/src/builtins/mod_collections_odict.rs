@@ -293,7 +293,7 @@ fn od_popitem(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult
         }
     };
     match popped {
-        Some((k, v)) => Ok(t.new_tuple(vec![k, v])),
+        Some((k, v)) => Ok(t.new_tuple_from(&[k, v])),
         None => {
             let m = t.new_str("dictionary is empty");
             let e = t.new_exception(t.classes.key_error, vec![m]);
@@ -320,7 +320,7 @@ fn od_repr(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Va
         let pieces = if exact {
             let mut v = Vec::new();
             for (k, x) in d.table.items() {
-                let p = t.new_tuple(vec![k, x]);
+                let p = t.new_tuple_from(&[k, x]);
                 t.temp_roots.push(p);
                 v.push(p);
             }

@@ -241,7 +241,7 @@ fn fill_class(
         ops::dict::set(t, fd, field_strs[first_default + i], *d)?;
     }
     // The defaults as `__new__` sees them (a copy, as `__new__.__defaults__`).
-    let dt = t.new_tuple(defaults.to_vec());
+    let dt = t.new_tuple_from(&defaults);
     set_attr(t, cls, "_nt_defaults", dt);
     let empty = t.empty_tuple;
     set_attr(t, cls, "__slots__", empty);
@@ -589,7 +589,7 @@ fn nt_make(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Va
 fn nt_getnewargs(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value> {
     args::exact(t, "__getnewargs__", &args[1..], kw, 0)?;
     let tu = values(t, args[0])?;
-    Ok(t.new_tuple(tu.items.to_vec()))
+    Ok(t.new_tuple_from(&tu.items))
 }
 
 fn tuple_method(

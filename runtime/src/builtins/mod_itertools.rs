@@ -267,7 +267,7 @@ fn new_repeat(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult
 
 fn new_chain(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value> {
     super::args::no_kw(t, "chain", kw)?;
-    let tup = t.new_tuple(args[1..].to_vec());
+    let tup = t.new_tuple_from(&args[1..]);
     let source = ops::iter(t, tup)?;
     Ok(new_tool(
         t,

@@ -171,7 +171,7 @@ pub fn next_tool(t: &mut Thread, o: Gc<IterObj>) -> PyResult<Option<Value>> {
             let r = next(t, itv);
             match r {
                 Ok(Some(new)) => {
-                    let pair = t.new_tuple(vec![prev, new]);
+                    let pair = t.new_tuple_from(&[prev, new]);
                     if let ToolKind::Pairwise { old, .. } = kind(&o) {
                         *old = new;
                     }
@@ -658,5 +658,5 @@ fn groupby(t: &mut Thread, o: Gc<IterObj>) -> PyResult<Option<Value>> {
     if let ToolKind::GroupBy { currgrouper, .. } = kind(&o) {
         *currgrouper = grouper;
     }
-    Ok(Some(t.new_tuple(vec![ck, grouper])))
+    Ok(Some(t.new_tuple_from(&[ck, grouper])))
 }

@@ -462,7 +462,7 @@ fn frexp(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Valu
     let x = to_f64(t, v)?;
     let (m, e) = mf::frexp(x);
     let e = t.new_int(e as i64);
-    Ok(t.new_tuple(vec![Value::float(m), e]))
+    Ok(t.new_tuple_from(&[Value::float(m), e]))
 }
 
 fn ldexp(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value> {
@@ -484,7 +484,7 @@ fn modf(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value
     let v = one(t, "math.modf", args, kw)?;
     let x = to_f64(t, v)?;
     let (f, i) = mf::modf(x);
-    Ok(t.new_tuple(vec![Value::float(f), Value::float(i)]))
+    Ok(t.new_tuple_from(&[Value::float(f), Value::float(i)]))
 }
 
 // ----- logarithms -----

@@ -1101,7 +1101,7 @@ fn m_getstate(t: &mut Thread, st: &'static RandomState, _a: &[Option<Value>]) ->
         Some(f) => Value::float(f),
         None => Value::NONE,
     };
-    Ok(t.new_tuple(vec![Value::small_int_unchecked(3), inner, g]))
+    Ok(t.new_tuple_from(&[Value::small_int_unchecked(3), inner, g]))
 }
 
 fn m_setstate(t: &mut Thread, st: &'static RandomState, a: &[Option<Value>]) -> PyResult<Value> {

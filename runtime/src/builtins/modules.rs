@@ -81,7 +81,7 @@ fn make_sys(t: &mut Thread) -> PyResult<Value> {
     set(t, m, "version", ver);
     let major = Value::small_int_unchecked(3);
     let minor = Value::small_int_unchecked(11);
-    let vi = t.new_tuple(vec![major, minor, Value::small_int_unchecked(7)]);
+    let vi = t.new_tuple_from(&[major, minor, Value::small_int_unchecked(7)]);
     set(t, m, "version_info", vi);
     t.temp_roots.pop();
     Ok(m.as_value())

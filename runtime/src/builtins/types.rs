@@ -574,7 +574,7 @@ fn super_new(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<
 
 fn exc_init(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value> {
     args::no_kw(t, "BaseException", kw)?;
-    let tup = t.new_tuple(args[1..].to_vec());
+    let tup = t.new_tuple_from(&args[1..]);
     if let Some(inst) = cast::<Instance>(args[0]) {
         if let Some(e) = inst.exc.get_mut() {
             e.args = tup;
@@ -597,7 +597,7 @@ fn import_error_init(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> P
         }
         crate::ops::setattr(t, args[0], *k, *v)?;
     }
-    let tup = t.new_tuple(pos.to_vec());
+    let tup = t.new_tuple_from(&pos);
     if let Some(inst) = cast::<Instance>(args[0]) {
         if let Some(e) = inst.exc.get_mut() {
             e.args = tup;
@@ -793,7 +793,7 @@ fn dict_popitem(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResu
     args::exact(t, "popitem", &args[1..], kw, 0)?;
     let d = this_dict(t, args[0])?;
     match d.table.popitem() {
-        Some((k, v)) => Ok(t.new_tuple(vec![k, v])),
+        Some((k, v)) => Ok(t.new_tuple_from(&[k, v])),
         None => {
             let m = t.new_str("popitem(): dictionary is empty");
             let e = t.new_exception(t.classes.key_error, vec![m]);
@@ -1120,7 +1120,7 @@ fn slice_indices(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyRes
     }
     let (start, stop, step, _) = ops::item::slice_indices(t, s, n as usize)?;
     let (a, b, c) = (t.new_int(start), t.new_int(stop), t.new_int(step));
-    Ok(t.new_tuple(vec![a, b, c]))
+    Ok(t.new_tuple_from(&[a, b, c]))
 }
 
 fn range_index(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value> {

@@ -51,6 +51,9 @@ pub struct Class {
     /// computed at (the function is also in a class dict, so it is alive
     /// while the version matches).
     pub init_cache: Cell<Option<(u32, Option<Gc<super::Function>>)>>,
+    /// Most attributes any instance of this class has had in its slots: new
+    /// instances reserve that many, so filling them never regrows the vector.
+    pub slot_hint: Cell<u32>,
 }
 
 impl Class {
@@ -77,6 +80,15 @@ impl Class {
             subclasses: GcCell::new(Vec::new()),
             flags: Cell::new(0),
             init_cache: Cell::new(None),
+            slot_hint: Cell::new(0),
+        }
+    }
+
+    /// Notes that an instance now has `n` attributes in its slots.
+    #[inline(always)]
+    pub fn note_slots(&self, n: usize) {
+        if n as u32 > self.slot_hint.get() {
+            self.slot_hint.set(n as u32);
         }
     }
 

@@ -2,9 +2,17 @@
 
 use crate::gc::Tracer;
 use crate::value::Value;
+use smallvec::SmallVec;
+
+/// Items of up to this many are stored in the object itself (pairs, the
+/// commonest tuples, cost no allocation besides the object).
+pub const TUPLE_INLINE: usize = 2;
+
+/// Tuple storage (immutable after construction).
+pub type TupleItems = SmallVec<[Value; TUPLE_INLINE]>;
 
 pub struct Tuple {
-    pub items: Box<[Value]>,
+    pub items: TupleItems,
 }
 
 impl Tuple {

@@ -588,6 +588,7 @@ pub fn set_instance_attr(
     }
     let next = shape_with(t, shape, name);
     inst.slots.get_mut().push(v);
+    inst.class.get().note_slots(inst.slots.get().len());
     inst.shape.set(next);
     Ok(())
 }

@@ -107,7 +107,7 @@ pub fn call_dunder(
 pub fn new_instance_for_call(t: &mut Thread, cls: Gc<Class>, args: &[Value]) -> PyResult<Value> {
     let obj = new_instance(t, cls)?;
     if cls.base == Base::Exception && !args.is_empty() {
-        let tup = t.new_tuple(args.to_vec());
+        let tup = t.new_tuple_from(&args);
         if let Some(inst) = cast::<Instance>(obj) {
             if let Some(e) = inst.exc.get_mut() {
                 e.args = tup;
@@ -165,7 +165,7 @@ pub fn new_instance(t: &mut Thread, cls: Gc<Class>) -> PyResult<Value> {
     let inst = t.alloc(Instance {
         class: Cell::new(cls),
         shape: Cell::new(cls.root_shape),
-        slots: GcCell::new(Vec::new()),
+        slots: GcCell::new(Vec::with_capacity(cls.slot_hint.get() as usize)),
         base: Cell::new(base),
         dict: Cell::new(Value::UNBOUND),
         exc: GcCell::new(exc),

@@ -216,7 +216,7 @@ pub fn next_builtin(t: &mut Thread, o: Gc<IterObj>) -> PyResult<Option<Value>> {
                     Ok(Some(match which {
                         0 => k,
                         1 => v,
-                        _ => t.new_tuple(vec![k, v]),
+                        _ => t.new_tuple_from(&[k, v]),
                     }))
                 }
                 None => {
@@ -251,16 +251,37 @@ pub fn next_builtin(t: &mut Thread, o: Gc<IterObj>) -> PyResult<Option<Value>> {
                     if let IterState::Enumerate { count, .. } = o.state.get_mut() {
                         *count = n;
                     }
-                    Ok(Some(t.new_tuple(vec![c, v])))
+                    Ok(Some(t.new_tuple_from(&[c, v])))
                 }
                 None => Ok(None),
             }
         }
-        IterState::Zip { iters } => {
-            let iters = iters.clone();
-            if iters.is_empty() {
+        IterState::Zip { iters } if iters.len() <= ZIP_ON_STACK => {
+            let n = iters.len();
+            if n == 0 {
                 return Ok(None);
             }
+            // The items wait in a native-stack array, which the conservative
+            // scan covers while later iterators run Python code; the
+            // iterators stay reachable through the zip object.
+            let mut items = [Value::NONE; ZIP_ON_STACK];
+            for (k, item) in items.iter_mut().enumerate().take(n) {
+                let it = match &*o.state.get() {
+                    IterState::Zip { iters } => iters[k],
+                    _ => return Ok(None),
+                };
+                match next(t, it)? {
+                    Some(v) => *item = v,
+                    None => {
+                        *o.state.get_mut() = IterState::Exhausted;
+                        return Ok(None);
+                    }
+                }
+            }
+            Ok(Some(t.new_tuple_from(&items[..n])))
+        }
+        IterState::Zip { iters } => {
+            let iters = iters.clone();
             let out = t.new_list(Vec::new());
             let l = cast::<List>(out).expect("new list");
             for it in iters {
@@ -347,6 +368,9 @@ pub fn next_builtin(t: &mut Thread, o: Gc<IterObj>) -> PyResult<Option<Value>> {
 }
 
 /// Collects any iterable into a new list (rooted while it is built).
+/// `zip` of up to this many iterables builds its tuples without a heap buffer.
+const ZIP_ON_STACK: usize = 4;
+
 pub fn collect_list(t: &mut Thread, v: Value) -> PyResult<Gc<List>> {
     let out = t.alloc(List::new(Vec::new()));
     match kind_of(v) {
