@@ -1,7 +1,55 @@
-//! The collector reclaims cycles: a program that makes four million cyclic
-//! objects stays under 200 MB peak resident memory (`--stats` reports it).
+//! Memory bounds, from `--stats` (peak resident memory and object counts):
+//! the collector reclaims cycles; memory owned outside the heap (list
+//! storage) triggers collections; builtins that reduce an iterable stream it.
 
 use std::process::Command;
+
+/// Runs `strata --stats <args>`; returns stdout and the stats JSON.
+fn run_stats(args: &[&str]) -> (String, serde_json::Value) {
+    let bin =
+        std::env::var("STRATA_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_strata").to_string());
+    let out = Command::new(bin)
+        .arg("--stats")
+        .args(args)
+        .output()
+        .expect("run strata");
+    assert!(
+        out.status.success(),
+        "strata failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let line = stderr.lines().last().expect("stats line");
+    let stats = serde_json::from_str(line).expect("stats JSON");
+    (String::from_utf8_lossy(&out.stdout).into_owned(), stats)
+}
+
+#[test]
+fn reductions_over_generators_do_not_keep_the_items() {
+    // Three million boxed ints each: kept, they would need > 100 MB.
+    let src = "g = lambda: (i * 10**12 for i in range(3_000_000))\n\
+               print(sum(g()), min(g()), max(g(), key=lambda v: -v))";
+    let (out, stats) = run_stats(&["-c", src]);
+    assert_eq!(out.trim(), "4499998500000000000000000 0 0");
+    let peak_kb = stats["peak_rss_kb"].as_u64().expect("peak_rss_kb");
+    assert!(
+        peak_kb < 40 * 1024,
+        "peak RSS {peak_kb} kB: items were kept"
+    );
+}
+
+#[test]
+fn short_lived_lists_are_collected_by_their_storage_size() {
+    // Few objects (one list per 2000 floats), much list storage: the
+    // object-count threshold alone would let ~400 MB of garbage build up.
+    let src = "t = 0\n\
+               for i in range(50_000):\n    t += len([0.5] * 2000)\n\
+               print(t)";
+    let (out, stats) = run_stats(&["-c", src]);
+    assert_eq!(out.trim(), "100000000");
+    let peak_kb = stats["peak_rss_kb"].as_u64().expect("peak_rss_kb");
+    assert!(peak_kb < 60 * 1024, "peak RSS {peak_kb} kB");
+}
 
 #[test]
 fn millions_of_cyclic_objects_stay_under_200_mb() {

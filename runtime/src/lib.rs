@@ -18,6 +18,10 @@ pub mod table;
 pub mod thread;
 pub mod value;
 
+/// Counts each thread's allocated bytes for the collector's trigger.
+#[global_allocator]
+static ALLOCATOR: gc::malloc_count::CountingAlloc = gc::malloc_count::CountingAlloc;
+
 pub use gc::Gc;
 pub use thread::Thread;
 pub use value::Value;

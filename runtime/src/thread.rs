@@ -257,6 +257,7 @@ impl Thread {
             .map(|b| t.intern(&(b as char).to_string()))
             .collect();
         crate::builtins::install(&mut t);
+        t.heap.start_malloc_count();
         t
     }
 
@@ -268,7 +269,7 @@ impl Thread {
             .alloc_immortal(Instance {
                 class: Cell::new(cls),
                 shape: Cell::new(cls.root_shape),
-                slots: GcCell::new(Vec::new()),
+                slots: GcCell::new(crate::object::class::InstanceSlots::new()),
                 base: Cell::new(Value::UNBOUND),
                 dict: Cell::new(Value::UNBOUND),
                 exc: GcCell::new(None),
@@ -541,7 +542,7 @@ impl Thread {
         let inst = self.alloc(Instance {
             class: Cell::new(cls),
             shape: Cell::new(shape),
-            slots: GcCell::new(Vec::new()),
+            slots: GcCell::new(crate::object::class::InstanceSlots::new()),
             base: Cell::new(Value::UNBOUND),
             dict: Cell::new(Value::UNBOUND),
             exc: GcCell::new(Some(Box::new(ExcData::new(args)))),

@@ -194,66 +194,72 @@ fn min_max(
         let msg = format!("{name} expected at least 1 argument, got 0");
         return Err(t.type_error(&msg));
     }
-    let items = if pos.len() == 1 {
-        ops::collect_list(t, pos[0])?
+    let source = if pos.len() == 1 {
+        pos[0]
     } else {
         if default.is_some() {
             let msg =
                 format!("Cannot specify a default for {name}() with multiple positional arguments");
             return Err(t.type_error(&msg));
         }
-        t.alloc(List::new(pos.to_vec()))
+        t.new_tuple_from(pos)
     };
-    t.temp_roots.push(items.as_value());
-    let r = min_max_items(t, name, items, key, default, op);
-    t.temp_roots.pop();
-    r
-}
-
-fn min_max_items(
-    t: &mut Thread,
-    name: &str,
-    items: Gc<List>,
-    key: Option<Value>,
-    default: Option<Value>,
-    op: CmpOp,
-) -> PyResult<Value> {
-    let n = items.len();
-    if n == 0 {
-        return match default {
+    // Rooted while keys and comparisons run Python code: the iterator, the
+    // best item and its key, the candidate and its key (updated in place).
+    let base = t.temp_roots.len();
+    t.temp_roots.extend([
+        source,
+        Value::UNBOUND,
+        Value::UNBOUND,
+        Value::UNBOUND,
+        Value::UNBOUND,
+    ]);
+    let r = min_max_stream(t, base, key, op);
+    t.temp_roots.truncate(base);
+    match r? {
+        Some(best) => Ok(best),
+        None => match default {
             Some(d) => Ok(d),
             None => {
                 let msg = format!("{name}() arg is an empty sequence");
                 Err(t.value_error(&msg))
             }
-        };
+        },
     }
-    let keys = t.alloc(List::new(Vec::new()));
-    t.temp_roots.push(keys.as_value());
-    let r = (|| {
-        let mut best = items.items.get()[0];
-        let mut best_key = match key {
-            Some(k) => ops::call(t, k, &[best], None)?,
-            None => best,
+}
+
+/// The best item of the iterable in `temp_roots[base]` (`None` if empty);
+/// the next four roots hold the best item, its key, the candidate and its key.
+fn min_max_stream(
+    t: &mut Thread,
+    base: usize,
+    key: Option<Value>,
+    op: CmpOp,
+) -> PyResult<Option<Value>> {
+    let it = ops::iter(t, t.temp_roots[base])?;
+    t.temp_roots[base] = it;
+    let mut best: Option<(Value, Value)> = None;
+    while let Some(x) = ops::next(t, it)? {
+        t.temp_roots[base + 3] = x;
+        let kx = match key {
+            Some(k) => ops::call(t, k, &[x], None)?,
+            None => x,
         };
-        keys.push(best_key);
-        for i in 1..n {
-            let x = items.items.get()[i];
-            let kx = match key {
-                Some(k) => ops::call(t, k, &[x], None)?,
-                None => x,
-            };
-            keys.push(kx);
-            let v = ops::compare(t, kx, best_key, op)?;
-            if ops::truthy(t, v)? {
-                best = x;
-                best_key = kx;
+        t.temp_roots[base + 4] = kx;
+        let better = match best {
+            None => true,
+            Some((_, best_key)) => {
+                let v = ops::compare(t, kx, best_key, op)?;
+                ops::truthy(t, v)?
             }
+        };
+        if better {
+            best = Some((x, kx));
+            t.temp_roots[base + 1] = x;
+            t.temp_roots[base + 2] = kx;
         }
-        Ok(best)
-    })();
-    t.temp_roots.pop();
-    r
+    }
+    Ok(best.map(|(b, _)| b))
 }
 
 fn min(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value> {
@@ -275,17 +281,19 @@ fn sum(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<Value>
     if ops::as_str(acc).is_some() {
         return Err(t.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
-    let items = ops::collect_list(t, pos[0])?;
-    t.temp_roots.push(items.as_value());
+    // The iterator and the running total stay rooted while items are
+    // produced and added (both may run Python code).
+    let it = ops::iter(t, pos[0])?;
+    let base = t.temp_roots.len();
+    t.temp_roots.extend([it, acc]);
     let r = (|| {
-        let mut i = 0;
-        while let Some(x) = items.get(i) {
+        while let Some(x) = ops::next(t, it)? {
             acc = ops::binary(t, acc, x, BinOp::Add)?;
-            i += 1;
+            t.temp_roots[base + 1] = acc;
         }
         Ok(acc)
     })();
-    t.temp_roots.pop();
+    t.temp_roots.truncate(base);
     r
 }
 

@@ -28,6 +28,7 @@
 //!    must keep what it holds rooted (invariant 3). Collection is never
 //!    concurrent: values are not `Send`.
 
+pub mod malloc_count;
 mod space;
 
 use crate::object::Kind;
@@ -207,11 +208,22 @@ pub struct Heap {
     pub stats: GcStats,
     /// The memory objects live in.
     space: Space,
+    /// `malloc_count::net_bytes()` when the VM was set up (the register
+    /// stack's reservation and the builtins are not growth), after the last
+    /// collection, and how much growth beyond it triggers the next one.
+    malloc_base: isize,
+    malloc_at_gc: isize,
+    malloc_allowance: isize,
 }
 
-const MIN_THRESHOLD: usize = 50_000;
+const MIN_THRESHOLD: usize = 20_000;
 /// Collect after this many bytes of object-owned buffers were allocated.
 const BYTES_THRESHOLD: usize = 4 << 20;
+/// Collect when memory outside the heap grew by this much, or by half of
+/// what it was after the last collection if that is more.
+const MALLOC_GROWTH_MIN: isize = 4 << 20;
+/// Allocations between checks of the malloc growth.
+const MALLOC_CHECK_EVERY: usize = 256;
 
 impl Heap {
     pub fn new() -> Heap {
@@ -224,6 +236,9 @@ impl Heap {
             stack_base: 0,
             stats: GcStats::default(),
             space: Space::new(),
+            malloc_base: malloc_count::net_bytes(),
+            malloc_at_gc: malloc_count::net_bytes(),
+            malloc_allowance: MALLOC_GROWTH_MIN,
         }
     }
 
@@ -255,8 +270,27 @@ impl Heap {
         self.objects.push(p as *mut Header);
         self.since_gc += 1;
         self.stats.allocated += 1;
+        if self.since_gc % MALLOC_CHECK_EVERY == 0 {
+            self.check_malloc_growth();
+        }
         // SAFETY: just allocated, non-null, a GcBox<T>.
         unsafe { Gc::from_header(p as *const Header) }
+    }
+
+    /// Starts counting malloc growth from here (the end of VM set-up, on
+    /// the thread that runs the program).
+    pub fn start_malloc_count(&mut self) {
+        self.malloc_base = malloc_count::net_bytes();
+        self.malloc_at_gc = self.malloc_base;
+    }
+
+    /// Brings the next collection forward when the memory objects own
+    /// outside the heap grew past the allowance.
+    #[cold]
+    fn check_malloc_growth(&mut self) {
+        if malloc_count::net_bytes() - self.malloc_at_gc > self.malloc_allowance {
+            self.threshold = self.threshold.min(self.since_gc);
+        }
     }
 
     /// Returns the memory of a dropped object of kind `kind`.
@@ -311,7 +345,9 @@ impl Heap {
         self.sweep();
         self.since_gc = 0;
         self.bytes_since_gc = 0;
-        self.threshold = MIN_THRESHOLD.max(self.objects.len());
+        self.threshold = MIN_THRESHOLD.max(self.objects.len() / 2);
+        self.malloc_at_gc = malloc_count::net_bytes();
+        self.malloc_allowance = MALLOC_GROWTH_MIN.max((self.malloc_at_gc - self.malloc_base) / 2);
         self.stats.collections += 1;
         self.stats.live = self.objects.len() as u64;
     }

@@ -163,10 +163,14 @@ impl ExcData {
     }
 }
 
+/// Attribute values of an instance, by shape slot; up to three live in the
+/// object itself (the instance stays in the 80-byte size class).
+pub type InstanceSlots = smallvec::SmallVec<[Value; 3]>;
+
 pub struct Instance {
     pub class: Cell<Gc<Class>>,
     pub shape: Cell<Gc<Shape>>,
-    pub slots: GcCell<Vec<Value>>,
+    pub slots: GcCell<InstanceSlots>,
     /// The builtin list or dict of a list/dict subclass instance, else UNBOUND.
     pub base: Cell<Value>,
     /// Once `__dict__` has been taken, the attributes live in this dict

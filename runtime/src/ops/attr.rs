@@ -648,7 +648,7 @@ pub fn generic_delattr(
             slots.push(old[j]);
         }
     }
-    *inst.slots.get_mut() = slots;
+    *inst.slots.get_mut() = slots.into();
     inst.shape.set(s);
     Ok(())
 }

@@ -165,7 +165,9 @@ pub fn new_instance(t: &mut Thread, cls: Gc<Class>) -> PyResult<Value> {
     let inst = t.alloc(Instance {
         class: Cell::new(cls),
         shape: Cell::new(cls.root_shape),
-        slots: GcCell::new(Vec::with_capacity(cls.slot_hint.get() as usize)),
+        slots: GcCell::new(crate::object::class::InstanceSlots::with_capacity(
+            cls.slot_hint.get() as usize,
+        )),
         base: Cell::new(base),
         dict: Cell::new(Value::UNBOUND),
         exc: GcCell::new(exc),
