@@ -85,6 +85,13 @@ fn load_inner(
         caches: GcCell::new(vec![Cache::Empty; u.insns.len()]),
         misses: GcCell::new(vec![0; u.insns.len()]),
         types: GcCell::new(vec![0; u.insns.len()]),
+        jit: runtime::jit::EntryTable::new(
+            u.insns
+                .iter()
+                .filter(|i| i.op() == runtime::bytecode::Op::JumpBack)
+                .map(|i| i.j() as u32)
+                .collect(),
+        ),
     });
     Ok(code)
 }

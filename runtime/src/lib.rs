@@ -10,6 +10,7 @@ pub mod builtins;
 pub mod bytecode;
 pub mod frame;
 pub mod gc;
+pub mod jit;
 pub mod names;
 pub mod num;
 pub mod object;

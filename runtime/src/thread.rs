@@ -180,6 +180,12 @@ pub struct Thread {
     pub next_id: Cell<u64>,
     /// Containers whose repr is in progress (cycle detection).
     pub repr_guard: Vec<u64>,
+    /// The compiling tier, if one is installed (`crate::jit::Tier`).
+    pub jit: Option<Box<dyn crate::jit::Tier>>,
+    /// Calls of a function, and back edges of a loop, after which the
+    /// interpreter tells the tier (`u64::MAX` with no tier).
+    pub jit_call_threshold: u64,
+    pub jit_loop_threshold: u64,
 }
 
 impl Thread {
@@ -240,6 +246,9 @@ impl Thread {
             not_implemented: Value::NONE,
             next_id: Cell::new(1),
             repr_guard: Vec::new(),
+            jit: None,
+            jit_call_threshold: u64::MAX,
+            jit_loop_threshold: u64::MAX,
         });
         t.names = Names::create(&mut t);
         t.classes = Classes::create(&mut t);

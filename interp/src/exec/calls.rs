@@ -26,8 +26,12 @@ use runtime::{PyResult, Thread, Value};
 pub(super) enum Entered {
     /// A frame was pushed: continue dispatching here.
     Frame(*mut Value, *const Insn),
-    /// The call completed at once (e.g. it created a generator).
+    /// The call completed at once (e.g. it created a generator, or compiled
+    /// code ran the whole function).
     Done(Value),
+    /// A frame was pushed and compiled code raised in it at `pc`: unwind
+    /// from there.
+    Raise(*mut Value, *const Insn),
 }
 
 #[inline(always)]
@@ -66,6 +70,7 @@ pub(super) fn enter(
     kwnames: Option<Gc<Tuple>>,
     ret_reg: u32,
     extra_flags: u32,
+    gen: Value,
 ) -> PyResult<Entered> {
     let code = func.code;
     if t.frames.len() >= t.recursion_limit {
@@ -129,10 +134,54 @@ pub(super) fn enter(
         func: func.as_value(),
         globals: func.globals,
         ns: Value::UNBOUND,
-        gen: Value::UNBOUND,
+        gen,
     });
     t.sp = base + nregs;
-    Ok(Entered::Frame(regs, code.insns.get().as_ptr()))
+    let insns = code.insns.get().as_ptr();
+    if t.jit.is_some() && extra_flags & flags::NAMESPACE == 0 {
+        return Ok(enter_compiled(t, code, regs, insns));
+    }
+    Ok(Entered::Frame(regs, insns))
+}
+
+/// With a tier installed: counts toward the function's threshold, and runs
+/// its compiled code when there is some (the frame was just pushed).
+#[inline(never)]
+fn enter_compiled(t: &mut Thread, code: Gc<Code>, regs: *mut Value, insns: *const Insn) -> Entered {
+    use runtime::jit::{EXIT_RAISE, EXIT_RESUME};
+    if code.jit.function().is_none() {
+        let calls = code.calls.get();
+        if calls == t.jit_call_threshold.saturating_add(1) {
+            super::jit_glue::hot(t, code, runtime::jit::HotSpot::Function);
+        } else if calls % 1024 == 0 {
+            super::jit_glue::safepoint(t);
+        }
+    }
+    let Some(j) = code.jit.function() else {
+        return Entered::Frame(regs, insns);
+    };
+    let (kind, pc) = super::jit_glue::run(t, j);
+    // SAFETY: compiled code exits at a pc of this code.
+    let at_pc = unsafe { insns.add(pc as usize) };
+    if kind == EXIT_RESUME {
+        return Entered::Frame(regs, at_pc);
+    }
+    if kind == EXIT_RAISE {
+        return Entered::Raise(regs, at_pc);
+    }
+    let v = std::mem::replace(&mut t.exit_value, Value::NONE);
+    let f = frame(t);
+    if f.flags & flags::INIT != 0 {
+        if !v.is_none() {
+            init_returned(t, v);
+            return Entered::Raise(regs, at_pc);
+        }
+        let obj = f.gen;
+        pop_frame(t);
+        return Entered::Done(obj);
+    }
+    pop_frame(t);
+    Entered::Done(v)
 }
 
 fn fn_name(func: Gc<Function>) -> String {
@@ -320,6 +369,9 @@ fn finish_call(t: &mut Thread, regs: *mut Value, pc: *const Insn, n: Next) -> Py
     if n.is_exit() {
         return unwind::unwind(t, regs, pc);
     }
+    if n.is_raise() {
+        return unwind::unwind(t, n.regs, n.raise_pc());
+    }
     next!(t, n.regs, n.pc)
 }
 
@@ -336,7 +388,7 @@ fn call_target(
     let i = insn(pc);
     save_pc(t, pc);
     let entered = if let Some(func) = cast::<Function>(f) {
-        enter(t, func, args, kwnames, i.a() as u32, 0)
+        enter(t, func, args, kwnames, i.a() as u32, 0, Value::UNBOUND)
     } else if let Some(init) =
         cast::<Class>(f).and_then(|c| ops::call::plain_init(t, c).map(|init| (c, init)))
     {
@@ -347,12 +399,13 @@ fn call_target(
         let mut v = Vec::with_capacity(args.len() + 1);
         v.push(func.1);
         v.extend_from_slice(args);
-        enter(t, func.0, &v, kwnames, i.a() as u32, 0)
+        enter(t, func.0, &v, kwnames, i.a() as u32, 0, Value::UNBOUND)
     } else {
         ops::call(t, f, args, kwnames).map(Entered::Done)
     };
     match entered {
         Ok(Entered::Frame(r, p)) => Next { regs: r, pc: p },
+        Ok(Entered::Raise(r, p)) => Next::raise_at(r, p),
         Ok(Entered::Done(v)) => {
             set_reg!(regs, i.a(), v);
             // SAFETY: a call is never the last instruction.
@@ -380,14 +433,11 @@ fn enter_init(
     let mut v = Vec::with_capacity(args.len() + 1);
     v.push(obj);
     v.extend_from_slice(args);
-    let r = enter(t, init, &v, kwnames, ret_reg, flags::INIT);
+    let r = enter(t, init, &v, kwnames, ret_reg, flags::INIT, obj);
     t.temp_roots.pop();
     match r? {
-        Entered::Frame(r, p) => {
-            // SAFETY: enter just pushed this frame.
-            unsafe { t.frames.last_mut().unwrap_unchecked() }.gen = obj;
-            Ok(Entered::Frame(r, p))
-        }
+        e @ (Entered::Frame(..) | Entered::Raise(..)) => Ok(e),
+        Entered::Done(g) if g.is(obj) => Ok(Entered::Done(obj)),
         Entered::Done(g) => {
             let msg = format!("__init__() should return None, not '{}'", t.type_name(g));
             Err(t.type_error(&msg))
@@ -542,7 +592,16 @@ fn leave_generator(t: &mut Thread, g: Gc<Generator>) {
 #[inline(never)]
 pub(super) fn ret(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);
-    let v = reg!(regs, i.a());
+    return_value(t, regs, pc, reg!(regs, i.a()))
+}
+
+/// Returns `v` from the running frame, as its `Return` instruction at `pc`.
+pub(super) fn return_value(
+    t: &mut Thread,
+    regs: *mut Value,
+    pc: *const Insn,
+    v: Value,
+) -> PyResult<Value> {
     if frame(t).flags & flags::INIT != 0 && !v.is_none() {
         init_returned(t, v);
         return unwind::unwind(t, regs, pc);
@@ -964,8 +1023,9 @@ pub fn call_function(
         return ops::call(t, f, args, kwnames);
     };
     t.check_native_stack()?;
-    match enter(t, func, args, kwnames, 0, flags::ENTRY)? {
+    match enter(t, func, args, kwnames, 0, flags::ENTRY, Value::UNBOUND)? {
         Entered::Frame(regs, pc) => run(t, regs, pc),
+        Entered::Raise(regs, pc) => unwind::unwind(t, regs, pc),
         Entered::Done(v) => Ok(v),
     }
 }
@@ -1059,12 +1119,13 @@ pub(super) fn make_class(t: &mut Thread, body: Value, bases: Value) -> PyResult<
 
 fn run_class_body(t: &mut Thread, func: Gc<Function>, ns: Gc<Dict>) -> PyResult<Value> {
     t.check_native_stack()?;
-    match enter(t, func, &[], None, 0, flags::ENTRY | flags::NAMESPACE)? {
+    match enter(t, func, &[], None, 0, flags::ENTRY | flags::NAMESPACE, Value::UNBOUND)? {
         Entered::Frame(regs, pc) => {
             // SAFETY: enter just pushed this frame.
             unsafe { t.frames.last_mut().unwrap_unchecked() }.ns = ns.as_value();
             run(t, regs, pc)
         }
+        Entered::Raise(regs, pc) => unwind::unwind(t, regs, pc),
         Entered::Done(v) => Ok(v),
     }
 }

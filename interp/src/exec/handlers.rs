@@ -656,6 +656,9 @@ pub(super) fn JumpBack(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyR
     if t.heap.wants_collect() {
         collect(t);
     }
+    if t.jit.is_some() {
+        return super::jit_glue::back_edge(t, regs, pc);
+    }
     next!(t, regs, at(t, i.j()))
 }
 

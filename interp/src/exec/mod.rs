@@ -25,6 +25,7 @@
 mod calls;
 mod dispatch;
 mod handlers;
+mod jit_glue;
 mod quicken;
 mod unwind;
 
@@ -75,5 +76,24 @@ impl Next {
     #[inline(always)]
     pub fn is_exit(self) -> bool {
         self.regs.is_null()
+    }
+    /// "Unwind from the instruction at `pc` of the frame with `regs`" (an
+    /// exception compiled code raised in a frame it entered): instructions
+    /// are 8-byte aligned, so the low bit of `pc` marks it.
+    #[inline(always)]
+    pub fn raise_at(regs: *mut Value, pc: *const Insn) -> Next {
+        Next {
+            regs,
+            pc: (pc as usize | 1) as *const Insn,
+        }
+    }
+    #[inline(always)]
+    pub fn is_raise(self) -> bool {
+        self.pc as usize & 1 != 0
+    }
+    /// The instruction of a `raise_at`.
+    #[inline(always)]
+    pub fn raise_pc(self) -> *const Insn {
+        (self.pc as usize & !1) as *const Insn
     }
 }

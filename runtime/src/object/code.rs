@@ -45,6 +45,8 @@ pub struct Code {
     /// Profile: operand types seen at arithmetic and comparison sites
     /// (`cache::TYPE_*` bits).
     pub types: GcCell<Vec<u8>>,
+    /// Compiled code installed for this code object (`crate::jit`).
+    pub jit: crate::jit::EntryTable,
 }
 
 impl Code {

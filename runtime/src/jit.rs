@@ -1,0 +1,195 @@
+//! The tier contract (DESIGN.md §6–§8): what compiled code looks like to the
+//! interpreter, and how a compiling tier plugs in.
+//!
+//! Compiled code for a region of a code object (the whole function, entered
+//! at pc 0, or a loop entered at its header by on-stack replacement) is an
+//! `extern "C" fn(*mut Thread, *mut Frame) -> u64`; the result packs an exit
+//! kind (low 8 bits) and a pc (the rest):
+//!
+//! * `EXIT_RETURN`: the function returned `Thread::exit_value`; the pc is
+//!   its `Return` instruction;
+//! * `EXIT_RESUME`: the interpreter resumes the frame at the pc (a guard
+//!   failed, or the region ended); every register was written back;
+//! * `EXIT_RAISE`: an exception is in `Thread::exc`, raised by the
+//!   instruction at the pc; registers are written back, so the
+//!   interpreter's unwinding finds the handler.
+//!
+//! Invariants:
+//! 1. Compiled code reads the frame's registers on entry and writes every
+//!    register it changed back before it returns `EXIT_RESUME` or
+//!    `EXIT_RAISE`, and before any call that can run Python code or collect
+//!    garbage, so the frame is always what the interpreter would have made
+//!    of it at that instruction (values the code keeps in machine registers
+//!    are also covered by the conservative native-stack scan). It reads
+//!    `Frame::regs` once, on entry (the register stack never moves); the
+//!    `Frame` itself may move while Python code runs, so it is not touched
+//!    afterwards.
+//! 2. Entry pointers are installed only by the main thread at safepoints,
+//!    after the tier checked the assumptions the code was compiled under;
+//!    they are atomics so that a worker thread may read the table.
+//! 3. Runtime helpers that compiled code calls never unwind: errors come
+//!    back as sentinels and the code leaves with `EXIT_RAISE`.
+//! 4. Invalidated code is never entered again; a frame still running it
+//!    leaves at its next check of `JitCode::invalidated` (after every call
+//!    that can run Python code).
+
+use crate::frame::Frame;
+use crate::gc::Gc;
+use crate::object::Code;
+use crate::thread::Thread;
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
+use std::sync::Arc;
+
+/// Exit kinds of compiled code (see the module documentation).
+pub const EXIT_RETURN: u64 = 0;
+pub const EXIT_RESUME: u64 = 1;
+pub const EXIT_RAISE: u64 = 2;
+
+/// The signature of compiled code.
+pub type CompiledFn = unsafe extern "C" fn(*mut Thread, *mut Frame) -> u64;
+
+/// Splits a compiled function's result into (exit kind, pc).
+#[inline(always)]
+pub fn decode_exit(r: u64) -> (u64, u32) {
+    (r & 0xff, (r >> 8) as u32)
+}
+
+/// Packs an exit kind and pc (what compiled code returns).
+#[inline(always)]
+pub fn encode_exit(kind: u64, pc: u32) -> u64 {
+    kind | (pc as u64) << 8
+}
+
+/// One piece of installed compiled code. Shared with the tier that made it
+/// (which frees the machine code once no frame can be running it).
+pub struct JitCode {
+    /// Machine code address of the `CompiledFn`.
+    pub addr: usize,
+    /// Set when an assumption the code relies on no longer holds.
+    pub invalidated: AtomicBool,
+    /// Frames currently running this code (freeing waits for zero).
+    pub active: AtomicU32,
+    /// The tier's identifier for the compiled unit (logs, stats).
+    pub id: u64,
+}
+
+/// Where a code object may be entered in compiled code: function entry and
+/// loop headers. Lives in `Code::jit`.
+#[derive(Default)]
+pub struct EntryTable {
+    /// Function entry (pc 0): an `Arc<JitCode>` as raw, or 0.
+    entry: AtomicUsize,
+    /// One slot per loop header of the code (the targets of its backward
+    /// jumps, fixed at load): `(header pc, Arc<JitCode> as raw or 0)`.
+    osr: Box<[(u32, AtomicUsize)]>,
+    /// Whether any OSR slot is filled (skips the scan at back edges).
+    any_osr: AtomicBool,
+}
+
+impl EntryTable {
+    /// A table for code whose loop headers are `headers`.
+    pub fn new(mut headers: Vec<u32>) -> EntryTable {
+        headers.sort_unstable();
+        headers.dedup();
+        EntryTable {
+            entry: AtomicUsize::new(0),
+            osr: headers.into_iter().map(|h| (h, AtomicUsize::new(0))).collect(),
+            any_osr: AtomicBool::new(false),
+        }
+    }
+
+    /// The installed code for function entry, if any (not invalidated).
+    #[inline]
+    pub fn function(&self) -> Option<&JitCode> {
+        Self::live(self.entry.load(Ordering::Acquire))
+    }
+
+    /// The installed OSR code for the loop whose header is `pc`, if any.
+    #[inline]
+    pub fn loop_header(&self, pc: u32) -> Option<&JitCode> {
+        if !self.any_osr.load(Ordering::Relaxed) {
+            return None;
+        }
+        let slot = self.osr.iter().find(|(h, _)| *h == pc)?;
+        Self::live(slot.1.load(Ordering::Acquire))
+    }
+
+    fn live<'a>(p: usize) -> Option<&'a JitCode> {
+        if p == 0 {
+            return None;
+        }
+        // SAFETY: a non-zero slot holds an `Arc<JitCode>` leaked by
+        // `install` and released only by `install`/`clear` after the slot
+        // was overwritten; those run on the main thread at safepoints, when
+        // no caller of this function holds the reference any more.
+        let j = unsafe { &*(p as *const JitCode) };
+        (!j.invalidated.load(Ordering::Relaxed)).then_some(j)
+    }
+
+    /// Whether `pc` is a loop header of this code.
+    pub fn is_loop_header(&self, pc: u32) -> bool {
+        self.osr.iter().any(|(h, _)| *h == pc)
+    }
+
+    /// Installs `code` at function entry (`spot` is `Function`) or at a loop
+    /// header. Main thread only, at a safepoint. False if `spot` is not an
+    /// entry point of this code.
+    pub fn install(&self, spot: HotSpot, code: Arc<JitCode>) -> bool {
+        let slot = match spot {
+            HotSpot::Function => &self.entry,
+            HotSpot::Loop { header } => match self.osr.iter().find(|(h, _)| *h == header) {
+                Some(s) => {
+                    self.any_osr.store(true, Ordering::Release);
+                    &s.1
+                }
+                None => return false,
+            },
+        };
+        let old = slot.swap(Arc::into_raw(code) as usize, Ordering::AcqRel);
+        Self::release(old);
+        true
+    }
+
+    /// Removes every entry (the tier keeps its own references to free the
+    /// machine code later). Main thread only, at a safepoint.
+    pub fn clear(&self) {
+        Self::release(self.entry.swap(0, Ordering::AcqRel));
+        for (_, s) in self.osr.iter() {
+            Self::release(s.swap(0, Ordering::AcqRel));
+        }
+        self.any_osr.store(false, Ordering::Release);
+    }
+
+    fn release(p: usize) {
+        if p != 0 {
+            // SAFETY: non-zero slot values come from `Arc::into_raw` in
+            // `install`, and each is released once (it was swapped out).
+            drop(unsafe { Arc::from_raw(p as *const JitCode) });
+        }
+    }
+}
+
+impl Drop for EntryTable {
+    fn drop(&mut self) {
+        self.clear();
+    }
+}
+
+/// Where a region starts: a function's entry or a loop header.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum HotSpot {
+    Function,
+    Loop { header: u32 },
+}
+
+/// A compiling tier, as the interpreter sees it. The root crate installs
+/// one in `Thread::jit`; with none, the interpreter runs alone.
+pub trait Tier {
+    /// `code` became hot at `spot` (its counter crossed the threshold).
+    /// May compile synchronously and install code before returning.
+    fn hot(&mut self, t: &mut Thread, code: Gc<Code>, spot: HotSpot);
+    /// A safepoint: install finished compiles, free retired code.
+    fn safepoint(&mut self, t: &mut Thread);
+    /// Extra `--stats` fields, as `"key": value` JSON pairs.
+    fn stats_json(&self) -> String;
+}
