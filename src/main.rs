@@ -57,6 +57,45 @@ fn command() -> Command {
     cmd
 }
 
+/// The tier-2 factory from the command line (exits on a bad setting).
+fn tier2_factory(m: &clap::ArgMatches, dump: &[String]) -> interp::tier::TierFactory {
+    use tier2_llvm::orc::OptLevel;
+    use tier2_llvm::tier::{Config, LogFlags, Tier2};
+    let opt = match m.get_one::<String>("opt-level").map(|s| s.as_str()) {
+        None | Some("O2") => OptLevel::O2,
+        Some("O1") => OptLevel::O1,
+        Some("O3") => OptLevel::O3,
+        Some(other) => {
+            eprintln!("strata: --opt-level must be O1, O2 or O3, not '{other}'");
+            std::process::exit(2);
+        }
+    };
+    let log = match LogFlags::parse(m.get_one::<String>("log").map(|s| s.as_str()).unwrap_or("")) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("strata: {e}");
+            std::process::exit(2);
+        }
+    };
+    let threads = match m.get_one::<u32>("jit-threads").copied().unwrap_or(0) {
+        0 => std::thread::available_parallelism()
+            .map(|n| n.get().saturating_sub(1).max(1))
+            .unwrap_or(1),
+        n => n as usize,
+    };
+    let cfg = Config {
+        sync: m.get_flag("jit-sync"),
+        threads,
+        opt,
+        log,
+        dump_mir: dump.iter().any(|w| w == "mir"),
+        dump_llvm_ir: dump.iter().any(|w| w == "llvm-ir"),
+    };
+    interp::tier::TierFactory(std::sync::Arc::new(move || {
+        Box::new(Tier2::new(cfg.clone()))
+    }))
+}
+
 fn main() {
     let m = command().get_matches();
     if m.get_flag("help-tunables-md") {
@@ -119,7 +158,17 @@ fn main() {
     }
     let mut argv = vec![argv0];
     argv.extend(args);
-    if m.get_one::<String>("dump").map(|s| s.as_str()) == Some("bytecode") {
+    let dump: Vec<String> = m
+        .get_one::<String>("dump")
+        .map(|s| s.split(',').map(|w| w.trim().to_string()).collect())
+        .unwrap_or_default();
+    for w in &dump {
+        if !matches!(w.as_str(), "bytecode" | "mir" | "llvm-ir" | "") {
+            eprintln!("strata: unknown --dump kind '{w}' (bytecode, mir, llvm-ir)");
+            std::process::exit(2);
+        }
+    }
+    if dump.iter().any(|w| w == "bytecode") {
         match interp::frontend::compile(&source, &filename) {
             Ok(unit) => {
                 print!("{}", runtime::bytecode::disasm::disassemble(&unit));
@@ -143,8 +192,13 @@ fn main() {
             tier1_threshold: num("tier1-threshold"),
             tier2_threshold: num("tier2-threshold"),
             jit_sync: m.get_flag("jit-sync"),
+            factory: None,
         },
     };
+    let mut opts = opts;
+    if opts.tiers.max_tier >= 2 {
+        opts.tiers.factory = Some(tier2_factory(&m, &dump));
+    }
     let code = interp::run_main(opts);
     std::process::exit(code);
 }

@@ -55,6 +55,18 @@ pub const TUNABLES: &[Tunable] = &[
         doc: "Tier-2 worker threads (0: cores - 1, at least 1).",
     },
     Tunable {
+        name: "opt-level",
+        kind: Kind::Text,
+        default: "O2",
+        doc: "LLVM pipeline for tier-2 code: O1, O2 or O3.",
+    },
+    Tunable {
+        name: "log",
+        kind: Kind::Text,
+        default: "",
+        doc: "Log events to stderr, one line each: comma-separated compile, osr, deopt, invalidate.",
+    },
+    Tunable {
         name: "gc-stress",
         kind: Kind::Flag,
         default: "",
@@ -64,7 +76,7 @@ pub const TUNABLES: &[Tunable] = &[
         name: "dump",
         kind: Kind::Text,
         default: "",
-        doc: "Print compiler output and exit: bytecode.",
+        doc: "Compiler output: bytecode (print it and exit), or mir and/or llvm-ir (to stderr as each tier-2 region compiles; comma-separated).",
     },
     Tunable {
         name: "stats",

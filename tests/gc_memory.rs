@@ -4,12 +4,13 @@
 
 use std::process::Command;
 
-/// Runs `strata --stats <args>`; returns stdout and the stats JSON.
+/// Runs `strata --max-tier 0 --stats <args>` (the interpreter's memory,
+/// without LLVM's own); returns stdout and the stats JSON.
 fn run_stats(args: &[&str]) -> (String, serde_json::Value) {
     let bin =
         std::env::var("STRATA_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_strata").to_string());
     let out = Command::new(bin)
-        .arg("--stats")
+        .args(["--max-tier", "0", "--stats"])
         .args(args)
         .output()
         .expect("run strata");
@@ -56,7 +57,7 @@ fn millions_of_cyclic_objects_stay_under_200_mb() {
     let bin =
         std::env::var("STRATA_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_strata").to_string());
     let out = Command::new(bin)
-        .args(["--stats", "benches/programs/cycles.py"])
+        .args(["--max-tier", "0", "--stats", "benches/programs/cycles.py"])
         .output()
         .expect("run strata");
     assert!(

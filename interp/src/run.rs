@@ -63,6 +63,12 @@ pub fn run_here(opts: RunOptions, stack_bytes: usize) -> i32 {
     t.argv = opts.argv.clone();
     t.path = opts.path.clone();
     crate::exec::install_hooks(&mut t, crate::import::import);
+    if let Some(f) = &opts.tiers.factory {
+        t.jit = Some((f.0)());
+        let threshold = opts.tiers.tier2_threshold as u64;
+        t.jit_call_threshold = threshold;
+        t.jit_loop_threshold = threshold;
+    }
     let code = run_program(&mut t, &opts);
     t.flush_out();
     if opts.stats {
@@ -75,12 +81,16 @@ pub fn run_here(opts: RunOptions, stack_bytes: usize) -> i32 {
 fn stats_json(t: &Thread) -> String {
     let s = t.heap.stats;
     format!(
-        "{{\"gc_collections\": {}, \"objects_allocated\": {}, \"objects_freed\": {}, \"objects_live\": {}, \"peak_rss_kb\": {}, \"llvm_initialised\": false}}",
+        "{{\"gc_collections\": {}, \"objects_allocated\": {}, \"objects_freed\": {}, \"objects_live\": {}, \"peak_rss_kb\": {}, {}}}",
         s.collections,
         s.allocated,
         s.freed,
         t.heap.object_count(),
-        peak_rss_kb()
+        peak_rss_kb(),
+        t.jit
+            .as_ref()
+            .map(|j| j.stats_json())
+            .unwrap_or_else(|| "\"llvm_initialised\": false".into())
     )
 }
 

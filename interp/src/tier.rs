@@ -3,6 +3,17 @@
 //! The interpreter calls a tier only when a profile counter crosses its
 //! threshold; with no tier installed (or `--max-tier 0`) nothing is called.
 
+/// Makes the compiling tier for a run (the root crate supplies it, so the
+/// interpreter never depends on a tier crate).
+#[derive(Clone)]
+pub struct TierFactory(pub std::sync::Arc<dyn Fn() -> Box<dyn runtime::jit::Tier> + Send + Sync>);
+
+impl std::fmt::Debug for TierFactory {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("TierFactory")
+    }
+}
+
 /// Settings that every tier configuration shares (set from the command line).
 #[derive(Clone, Debug, Default)]
 pub struct TierConfig {
@@ -14,4 +25,6 @@ pub struct TierConfig {
     pub tier2_threshold: u32,
     /// Wait for tier-2 compiles instead of running them in the background.
     pub jit_sync: bool,
+    /// The tier to install (none: the interpreter runs alone).
+    pub factory: Option<TierFactory>,
 }

@@ -93,7 +93,10 @@ impl EntryTable {
         headers.dedup();
         EntryTable {
             entry: AtomicUsize::new(0),
-            osr: headers.into_iter().map(|h| (h, AtomicUsize::new(0))).collect(),
+            osr: headers
+                .into_iter()
+                .map(|h| (h, AtomicUsize::new(0)))
+                .collect(),
             any_osr: AtomicBool::new(false),
         }
     }
@@ -192,4 +195,7 @@ pub trait Tier {
     fn safepoint(&mut self, t: &mut Thread);
     /// Extra `--stats` fields, as `"key": value` JSON pairs.
     fn stats_json(&self) -> String;
+    /// Marks the heap objects the tier holds (code objects with compiles
+    /// in flight): part of the thread's roots.
+    fn trace(&self, tr: &mut crate::gc::Tracer);
 }

@@ -317,6 +317,9 @@ impl Thread {
 
     fn trace_roots(&self, tr: &mut Tracer, sp: usize) {
         tr.values(self.stack.slice(sp));
+        if let Some(j) = &self.jit {
+            j.trace(tr);
+        }
         for f in &self.frames {
             tr.gc(f.code);
             tr.value(f.func);

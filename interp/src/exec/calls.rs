@@ -1119,7 +1119,15 @@ pub(super) fn make_class(t: &mut Thread, body: Value, bases: Value) -> PyResult<
 
 fn run_class_body(t: &mut Thread, func: Gc<Function>, ns: Gc<Dict>) -> PyResult<Value> {
     t.check_native_stack()?;
-    match enter(t, func, &[], None, 0, flags::ENTRY | flags::NAMESPACE, Value::UNBOUND)? {
+    match enter(
+        t,
+        func,
+        &[],
+        None,
+        0,
+        flags::ENTRY | flags::NAMESPACE,
+        Value::UNBOUND,
+    )? {
         Entered::Frame(regs, pc) => {
             // SAFETY: enter just pushed this frame.
             unsafe { t.frames.last_mut().unwrap_unchecked() }.ns = ns.as_value();

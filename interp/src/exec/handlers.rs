@@ -51,7 +51,7 @@ fn konst(t: &Thread, k: usize) -> Value {
 }
 
 #[inline(always)]
-fn name(t: &Thread, n: usize) -> Gc<Str> {
+pub(super) fn name(t: &Thread, n: usize) -> Gc<Str> {
     // SAFETY: name indices were verified.
     unsafe { *code(t).names.get_unchecked(n) }
 }
@@ -184,7 +184,7 @@ pub(super) fn DeleteName(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> P
 }
 
 #[cold]
-fn unbound_local(t: &mut Thread, n: Gc<Str>) -> runtime::Raised {
+pub(super) fn unbound_local(t: &mut Thread, n: Gc<Str>) -> runtime::Raised {
     let msg = format!(
         "cannot access local variable '{}' where it is not associated with a value",
         n.as_str()
@@ -1144,7 +1144,7 @@ pub(super) fn ListToTuple(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> 
 }
 
 #[inline(never)]
-fn unpack(
+pub(super) fn unpack(
     t: &mut Thread,
     regs: *mut Value,
     src: Value,

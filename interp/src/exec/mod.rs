@@ -27,6 +27,7 @@ mod dispatch;
 mod handlers;
 mod jit_glue;
 mod quicken;
+pub mod step;
 mod unwind;
 
 pub use calls::{call_function, install_hooks, resume_generator, run_code};

@@ -1,0 +1,772 @@
+//! MIR → LLVM IR (inkwell).
+//!
+//! Every register gets one stack slot per representation it takes (boxed
+//! bits, int, float, bool); LLVM's mem2reg turns them into SSA values, so a
+//! loop whose registers stay unboxed keeps them in machine registers. The
+//! frame's registers are read on entry (live ones) and written at exits and
+//! before each `Step` (runtime::jit invariant 1).
+//!
+//! Invariants:
+//! 1. The lowering tracks each register's representation through a block
+//!    exactly as `mir::build` assigned it (the same transitions), starting
+//!    from the block's entry state.
+//! 2. Boxing never allocates: ints are in the inline range (`Int` ops exit
+//!    on leaving it) and floats are NaN-boxed (NaNs canonicalised).
+
+use crate::mir::*;
+use inkwell::basic_block::BasicBlock;
+use inkwell::builder::Builder;
+use inkwell::context::ContextRef;
+use inkwell::module::{Linkage, Module};
+use inkwell::types::{FloatType, IntType, PointerType};
+use inkwell::values::{FunctionValue, IntValue, PointerValue};
+use inkwell::{AddressSpace, FloatPredicate, IntPredicate};
+use runtime::jit::{encode_exit, EXIT_RAISE, EXIT_RESUME, EXIT_RETURN};
+use runtime::value::{CANON_NAN, TAG_BOOL, TAG_INT, TAG_NONE, TAG_OBJ};
+
+/// Names of the runtime helpers compiled code calls (defined as absolute
+/// symbols by `tier`).
+pub const HELPER_STEP: &str = "strata_t2_step";
+pub const HELPER_EXIT: &str = "strata_t2_exit";
+pub const HELPER_OSR: &str = "strata_t2_osr";
+
+/// Byte offsets the code uses (from the Rust layouts).
+pub struct Layout {
+    /// `Frame::regs`.
+    pub frame_regs: u64,
+    /// `Thread::exit_value`.
+    pub thread_exit_value: u64,
+}
+
+impl Layout {
+    pub fn host() -> Layout {
+        Layout {
+            frame_regs: std::mem::offset_of!(runtime::frame::Frame, regs) as u64,
+            thread_exit_value: std::mem::offset_of!(runtime::Thread, exit_value) as u64,
+        }
+    }
+}
+
+type R<T> = Result<T, String>;
+
+fn e<E: std::fmt::Debug>(x: E) -> String {
+    format!("LLVM builder: {x:?}")
+}
+
+struct Slots<'ctx> {
+    bits: PointerValue<'ctx>,
+    int: PointerValue<'ctx>,
+    float: PointerValue<'ctx>,
+    bool_: PointerValue<'ctx>,
+}
+
+struct Cx<'a, 'ctx> {
+    b: Builder<'ctx>,
+    f: FunctionValue<'ctx>,
+    i64t: IntType<'ctx>,
+    i32t: IntType<'ctx>,
+    i1t: IntType<'ctx>,
+    f64t: FloatType<'ctx>,
+    ptrt: PointerType<'ctx>,
+    thread: PointerValue<'ctx>,
+    regs: PointerValue<'ctx>,
+    slots: Vec<Slots<'ctx>>,
+    blocks: Vec<BasicBlock<'ctx>>,
+    exits: Vec<BasicBlock<'ctx>>,
+    step_fn: FunctionValue<'ctx>,
+    region: &'a Region,
+    module: &'a Module<'ctx>,
+}
+
+/// Adds the function `name` for `region` to `module`.
+pub fn lower<'ctx>(
+    ctx: &ContextRef<'ctx>,
+    module: &Module<'ctx>,
+    region: &Region,
+    name: &str,
+    unit: u64,
+    layout: &Layout,
+) -> R<()> {
+    let i64t = ctx.i64_type();
+    let i32t = ctx.i32_type();
+    let ptrt = ctx.ptr_type(AddressSpace::default());
+    let fn_ty = i64t.fn_type(&[ptrt.into(), ptrt.into()], false);
+    let f = module.add_function(name, fn_ty, Some(Linkage::External));
+    let step_ty = i32t.fn_type(&[ptrt.into(), ptrt.into(), i32t.into()], false);
+    let step_fn = module.add_function(HELPER_STEP, step_ty, Some(Linkage::External));
+    let exit_ty = ctx
+        .void_type()
+        .fn_type(&[ptrt.into(), i64t.into(), i32t.into()], false);
+    let exit_fn = module.add_function(HELPER_EXIT, exit_ty, Some(Linkage::External));
+    let b = ctx.create_builder();
+    let entry = ctx.append_basic_block(f, "entry");
+    b.position_at_end(entry);
+    let thread = f.get_nth_param(0).ok_or("no param")?.into_pointer_value();
+    let frame = f.get_nth_param(1).ok_or("no param")?.into_pointer_value();
+    let i8t = ctx.i8_type();
+    // SAFETY: a byte offset into the Frame, which is repr(C) (offset_of!).
+    let regs_field = unsafe {
+        b.build_in_bounds_gep(
+            i8t,
+            frame,
+            &[i64t.const_int(layout.frame_regs, false)],
+            "regs.addr",
+        )
+    }
+    .map_err(e)?;
+    let regs = b
+        .build_load(ptrt, regs_field, "regs")
+        .map_err(e)?
+        .into_pointer_value();
+    let mut slots = Vec::with_capacity(region.nregs);
+    for r in 0..region.nregs {
+        slots.push(Slots {
+            bits: b.build_alloca(i64t, &format!("v{r}")).map_err(e)?,
+            int: b.build_alloca(i64t, &format!("i{r}")).map_err(e)?,
+            float: b
+                .build_alloca(ctx.f64_type(), &format!("f{r}"))
+                .map_err(e)?,
+            bool_: b
+                .build_alloca(ctx.bool_type(), &format!("b{r}"))
+                .map_err(e)?,
+        });
+    }
+    let blocks: Vec<BasicBlock<'ctx>> = (0..region.blocks.len())
+        .map(|k| ctx.append_basic_block(f, &format!("b{k}")))
+        .collect();
+    let exits: Vec<BasicBlock<'ctx>> = (0..region.exits.len())
+        .map(|k| ctx.append_basic_block(f, &format!("e{k}")))
+        .collect();
+    let mut cx = Cx {
+        b,
+        f,
+        i64t,
+        i32t,
+        i1t: ctx.bool_type(),
+        f64t: ctx.f64_type(),
+        ptrt,
+        thread,
+        regs,
+        slots,
+        blocks,
+        exits,
+        step_fn,
+        region,
+        module,
+    };
+    // A loop region is entered by on-stack replacement: count it.
+    if region.entry_pc != 0 {
+        let osr_ty = ctx.void_type().fn_type(&[ptrt.into(), i64t.into()], false);
+        let osr_fn = module.add_function(HELPER_OSR, osr_ty, Some(Linkage::External));
+        cx.b.build_call(
+            osr_fn,
+            &[thread.into(), i64t.const_int(unit, false).into()],
+            "",
+        )
+        .map_err(e)?;
+    }
+    // Entry: load the live registers.
+    for (r, t) in region.blocks[region.entry].entry.iter().enumerate() {
+        if *t != Ty::Dead {
+            let v = cx.load_frame(r)?;
+            cx.b.build_store(cx.slots[r].bits, v).map_err(e)?;
+        }
+    }
+    cx.b.build_unconditional_branch(cx.blocks[region.entry])
+        .map_err(e)?;
+    for (k, blk) in region.blocks.iter().enumerate() {
+        cx.b.position_at_end(cx.blocks[k]);
+        cx.block(blk, layout)?;
+    }
+    // Exits: write back, report, leave.
+    for (k, ex) in region.exits.iter().enumerate() {
+        cx.b.position_at_end(cx.exits[k]);
+        let kind = match ex.kind {
+            ExitKind::Resume => {
+                cx.flush(&ex.types)?;
+                EXIT_RESUME
+            }
+            // After a `Step` or `ForIter` the frame is already flushed.
+            ExitKind::Raise => EXIT_RAISE,
+        };
+        cx.b.build_call(
+            exit_fn,
+            &[
+                thread.into(),
+                i64t.const_int(unit, false).into(),
+                i32t.const_int(k as u64, false).into(),
+            ],
+            "",
+        )
+        .map_err(e)?;
+        let code = i64t.const_int(encode_exit(kind, ex.pc), false);
+        cx.b.build_return(Some(&code)).map_err(e)?;
+    }
+    let _ = cx.f;
+    Ok(())
+}
+
+impl<'ctx> Cx<'_, 'ctx> {
+    fn frame_slot(&self, r: usize) -> R<PointerValue<'ctx>> {
+        // SAFETY: register indices are within the frame (verified bytecode).
+        unsafe {
+            self.b.build_in_bounds_gep(
+                self.i64t,
+                self.regs,
+                &[self.i64t.const_int(r as u64, false)],
+                "",
+            )
+        }
+        .map_err(e)
+    }
+
+    fn load_frame(&self, r: usize) -> R<IntValue<'ctx>> {
+        let p = self.frame_slot(r)?;
+        Ok(self
+            .b
+            .build_load(self.i64t, p, "")
+            .map_err(e)?
+            .into_int_value())
+    }
+
+    fn const64(&self, v: u64) -> IntValue<'ctx> {
+        self.i64t.const_int(v, false)
+    }
+
+    fn load_bits(&self, r: Reg) -> R<IntValue<'ctx>> {
+        Ok(self
+            .b
+            .build_load(self.i64t, self.slots[r as usize].bits, "")
+            .map_err(e)?
+            .into_int_value())
+    }
+    fn load_int(&self, r: Reg) -> R<IntValue<'ctx>> {
+        Ok(self
+            .b
+            .build_load(self.i64t, self.slots[r as usize].int, "")
+            .map_err(e)?
+            .into_int_value())
+    }
+    fn load_float(&self, r: Reg) -> R<inkwell::values::FloatValue<'ctx>> {
+        Ok(self
+            .b
+            .build_load(self.f64t, self.slots[r as usize].float, "")
+            .map_err(e)?
+            .into_float_value())
+    }
+    fn load_bool(&self, r: Reg) -> R<IntValue<'ctx>> {
+        Ok(self
+            .b
+            .build_load(self.i1t, self.slots[r as usize].bool_, "")
+            .map_err(e)?
+            .into_int_value())
+    }
+
+    /// The boxed bits of register `r` held in representation `t`.
+    fn boxed_bits(&self, r: Reg, t: Ty) -> R<IntValue<'ctx>> {
+        let b = &self.b;
+        Ok(match t {
+            Ty::Frame | Ty::Value | Ty::Dead => self.load_bits(r)?,
+            Ty::Int => {
+                let i = self.load_int(r)?;
+                let payload = b
+                    .build_and(i, self.const64((1u64 << 48) - 1), "")
+                    .map_err(e)?;
+                b.build_or(payload, self.const64(TAG_INT << 48), "")
+                    .map_err(e)?
+            }
+            Ty::Float => {
+                let f = self.load_float(r)?;
+                let bits = b
+                    .build_bit_cast(f, self.i64t, "")
+                    .map_err(e)?
+                    .into_int_value();
+                let nan = b
+                    .build_float_compare(FloatPredicate::UNO, f, f, "")
+                    .map_err(e)?;
+                b.build_select(nan, self.const64(CANON_NAN), bits, "")
+                    .map_err(e)?
+                    .into_int_value()
+            }
+            Ty::Bool => {
+                let v = self.load_bool(r)?;
+                let z = b.build_int_z_extend(v, self.i64t, "").map_err(e)?;
+                b.build_or(z, self.const64(TAG_BOOL << 48), "").map_err(e)?
+            }
+        })
+    }
+
+    /// Writes every non-dead register of `types` to the frame, boxed.
+    fn flush(&self, types: &[Ty]) -> R<()> {
+        for (r, &t) in types.iter().enumerate() {
+            if t == Ty::Dead {
+                continue;
+            }
+            let v = self.boxed_bits(r as Reg, t)?;
+            let p = self.frame_slot(r)?;
+            self.b.build_store(p, v).map_err(e)?;
+        }
+        Ok(())
+    }
+
+    fn tag_is(&self, bits: IntValue<'ctx>, tag: u64) -> R<IntValue<'ctx>> {
+        let t = self
+            .b
+            .build_right_shift(bits, self.const64(48), false, "")
+            .map_err(e)?;
+        self.b
+            .build_int_compare(IntPredicate::EQ, t, self.const64(tag), "")
+            .map_err(e)
+    }
+
+    /// Continues in a new block when `ok`, else branches to exit `x`.
+    fn guard(&self, ok: IntValue<'ctx>, x: ExitId) -> R<()> {
+        let ctx = self.f.get_type().get_context();
+        let cont = ctx.append_basic_block(self.f, "");
+        self.b
+            .build_conditional_branch(ok, cont, self.exits[x])
+            .map_err(e)?;
+        self.b.position_at_end(cont);
+        Ok(())
+    }
+
+    fn sext48(&self, v: IntValue<'ctx>) -> R<IntValue<'ctx>> {
+        let s = self
+            .b
+            .build_left_shift(v, self.const64(16), "")
+            .map_err(e)?;
+        self.b
+            .build_right_shift(s, self.const64(16), true, "")
+            .map_err(e)
+    }
+
+    /// Exit `x` unless `v` is in the inline-int range.
+    fn range_guard(&self, v: IntValue<'ctx>, x: ExitId) -> R<()> {
+        let back = self.sext48(v)?;
+        let ok = self
+            .b
+            .build_int_compare(IntPredicate::EQ, back, v, "")
+            .map_err(e)?;
+        self.guard(ok, x)
+    }
+
+    fn step_call(&self, pc: u32) -> R<IntValue<'ctx>> {
+        let r = self
+            .b
+            .build_call(
+                self.step_fn,
+                &[
+                    self.thread.into(),
+                    self.regs.into(),
+                    self.i32t.const_int(pc as u64, false).into(),
+                ],
+                "st",
+            )
+            .map_err(e)?;
+        r.try_as_basic_value()
+            .basic()
+            .map(|v| v.into_int_value())
+            .ok_or_else(|| "step helper returned nothing".to_string())
+    }
+
+    fn block(&mut self, blk: &Block, layout: &Layout) -> R<()> {
+        let mut st = blk.entry.clone();
+        for inst in &blk.insts {
+            self.inst(inst, &mut st)?;
+        }
+        self.term(&blk.term, &st, layout)
+    }
+
+    fn inst(&mut self, inst: &Inst, st: &mut [Ty]) -> R<()> {
+        let b = &self.b;
+        match *inst {
+            Inst::ConstInt(d, v) => {
+                b.build_store(
+                    self.slots[d as usize].int,
+                    self.i64t.const_int(v as u64, true),
+                )
+                .map_err(e)?;
+                st[d as usize] = Ty::Int;
+            }
+            Inst::ConstFloat(d, v) => {
+                b.build_store(self.slots[d as usize].float, self.f64t.const_float(v))
+                    .map_err(e)?;
+                st[d as usize] = Ty::Float;
+            }
+            Inst::ConstBool(d, v) => {
+                b.build_store(
+                    self.slots[d as usize].bool_,
+                    self.i1t.const_int(v as u64, false),
+                )
+                .map_err(e)?;
+                st[d as usize] = Ty::Bool;
+            }
+            Inst::ConstValue(d, v) => {
+                b.build_store(self.slots[d as usize].bits, self.const64(v))
+                    .map_err(e)?;
+                st[d as usize] = Ty::Value;
+            }
+            Inst::Move { dst, src } => {
+                let t = st[src as usize];
+                let (d, s) = (&self.slots[dst as usize], &self.slots[src as usize]);
+                match t {
+                    Ty::Int => {
+                        let v = self.load_int(src)?;
+                        b.build_store(d.int, v).map_err(e)?;
+                    }
+                    Ty::Float => {
+                        let v = self.load_float(src)?;
+                        b.build_store(d.float, v).map_err(e)?;
+                    }
+                    Ty::Bool => {
+                        let v = self.load_bool(src)?;
+                        b.build_store(d.bool_, v).map_err(e)?;
+                    }
+                    _ => {
+                        let v = b.build_load(self.i64t, s.bits, "").map_err(e)?;
+                        b.build_store(d.bits, v).map_err(e)?;
+                    }
+                }
+                st[dst as usize] = if t == Ty::Frame { Ty::Value } else { t };
+            }
+            Inst::Box(r) => {
+                let v = self.boxed_bits(r, st[r as usize])?;
+                self.b
+                    .build_store(self.slots[r as usize].bits, v)
+                    .map_err(e)?;
+                st[r as usize] = Ty::Value;
+            }
+            Inst::Unbox { reg, to, exit } => {
+                let bits = self.load_bits(reg)?;
+                let s = &self.slots[reg as usize];
+                match to {
+                    Ty::Int => {
+                        let ok = self.tag_is(bits, TAG_INT)?;
+                        self.guard(ok, exit)?;
+                        let v = self.sext48(bits)?;
+                        self.b.build_store(s.int, v).map_err(e)?;
+                    }
+                    Ty::Float => {
+                        let ok = self
+                            .b
+                            .build_int_compare(
+                                IntPredicate::ULT,
+                                bits,
+                                self.const64(TAG_OBJ << 48),
+                                "",
+                            )
+                            .map_err(e)?;
+                        self.guard(ok, exit)?;
+                        let f = self.b.build_bit_cast(bits, self.f64t, "").map_err(e)?;
+                        self.b.build_store(s.float, f).map_err(e)?;
+                    }
+                    Ty::Bool => {
+                        let ok = self.tag_is(bits, TAG_BOOL)?;
+                        self.guard(ok, exit)?;
+                        let v = self.b.build_int_truncate(bits, self.i1t, "").map_err(e)?;
+                        self.b.build_store(s.bool_, v).map_err(e)?;
+                    }
+                    _ => return Err(format!("unbox to {to:?}")),
+                }
+                st[reg as usize] = to;
+            }
+            Inst::Int {
+                op,
+                dst,
+                a,
+                b: rb,
+                exit,
+            } => {
+                let (x, y) = (self.load_int(a)?, self.load_int(rb)?);
+                let bld = &self.b;
+                let v = match op {
+                    IntOp::Add => bld.build_int_add(x, y, "").map_err(e)?,
+                    IntOp::Sub => bld.build_int_sub(x, y, "").map_err(e)?,
+                    IntOp::Mul => {
+                        // |x|, |y| < 2**47: the i128-free check is to keep
+                        // the product within 2**47 (no i64 overflow either,
+                        // as 2**94 does not fit: use the overflow intrinsic).
+                        let intr = inkwell::intrinsics::Intrinsic::find("llvm.smul.with.overflow")
+                            .ok_or("no smul intrinsic")?;
+                        let decl = intr
+                            .get_declaration(self.module, &[self.i64t.into()])
+                            .ok_or("no smul declaration")?;
+                        let r = bld
+                            .build_call(decl, &[x.into(), y.into()], "")
+                            .map_err(e)?
+                            .try_as_basic_value()
+                            .basic()
+                            .ok_or("smul returned nothing")?
+                            .into_struct_value();
+                        let prod = bld
+                            .build_extract_value(r, 0, "")
+                            .map_err(e)?
+                            .into_int_value();
+                        let ovf = bld
+                            .build_extract_value(r, 1, "")
+                            .map_err(e)?
+                            .into_int_value();
+                        let no = bld.build_not(ovf, "").map_err(e)?;
+                        self.guard(no, exit)?;
+                        prod
+                    }
+                    IntOp::FloorDiv | IntOp::Mod => {
+                        let nz = bld
+                            .build_int_compare(IntPredicate::NE, y, self.const64(0), "")
+                            .map_err(e)?;
+                        self.guard(nz, exit)?;
+                        let bld = &self.b;
+                        let q = bld.build_int_signed_div(x, y, "").map_err(e)?;
+                        let r = bld.build_int_signed_rem(x, y, "").map_err(e)?;
+                        // Floor: when the remainder is non-zero and its sign
+                        // differs from the divisor's, q -= 1 and r += y.
+                        let rnz = bld
+                            .build_int_compare(IntPredicate::NE, r, self.const64(0), "")
+                            .map_err(e)?;
+                        let rneg = bld
+                            .build_int_compare(IntPredicate::SLT, r, self.const64(0), "")
+                            .map_err(e)?;
+                        let yneg = bld
+                            .build_int_compare(IntPredicate::SLT, y, self.const64(0), "")
+                            .map_err(e)?;
+                        let differ = bld.build_xor(rneg, yneg, "").map_err(e)?;
+                        let fix = bld.build_and(rnz, differ, "").map_err(e)?;
+                        if op == IntOp::FloorDiv {
+                            let q1 = bld.build_int_sub(q, self.const64(1), "").map_err(e)?;
+                            bld.build_select(fix, q1, q, "")
+                                .map_err(e)?
+                                .into_int_value()
+                        } else {
+                            let r1 = bld.build_int_add(r, y, "").map_err(e)?;
+                            bld.build_select(fix, r1, r, "")
+                                .map_err(e)?
+                                .into_int_value()
+                        }
+                    }
+                };
+                self.range_guard(v, exit)?;
+                self.b
+                    .build_store(self.slots[dst as usize].int, v)
+                    .map_err(e)?;
+                st[dst as usize] = Ty::Int;
+            }
+            Inst::Float {
+                op,
+                dst,
+                a,
+                b: rb,
+                exit,
+            } => {
+                let (x, y) = (self.load_float(a)?, self.load_float(rb)?);
+                let v = match op {
+                    FloatOp::Add => self.b.build_float_add(x, y, "").map_err(e)?,
+                    FloatOp::Sub => self.b.build_float_sub(x, y, "").map_err(e)?,
+                    FloatOp::Mul => self.b.build_float_mul(x, y, "").map_err(e)?,
+                    FloatOp::Div => {
+                        if let Some(x) = exit {
+                            let nz = self
+                                .b
+                                .build_float_compare(
+                                    FloatPredicate::UNE,
+                                    y,
+                                    self.f64t.const_float(0.0),
+                                    "",
+                                )
+                                .map_err(e)?;
+                            self.guard(nz, x)?;
+                        }
+                        self.b.build_float_div(x, y, "").map_err(e)?
+                    }
+                };
+                self.b
+                    .build_store(self.slots[dst as usize].float, v)
+                    .map_err(e)?;
+                st[dst as usize] = Ty::Float;
+            }
+            Inst::IntCmp { op, dst, a, b: rb } => {
+                let (x, y) = (self.load_int(a)?, self.load_int(rb)?);
+                let p = match op {
+                    Cmp::Lt => IntPredicate::SLT,
+                    Cmp::Le => IntPredicate::SLE,
+                    Cmp::Eq => IntPredicate::EQ,
+                    Cmp::Ne => IntPredicate::NE,
+                    Cmp::Gt => IntPredicate::SGT,
+                    Cmp::Ge => IntPredicate::SGE,
+                };
+                let v = self.b.build_int_compare(p, x, y, "").map_err(e)?;
+                self.b
+                    .build_store(self.slots[dst as usize].bool_, v)
+                    .map_err(e)?;
+                st[dst as usize] = Ty::Bool;
+            }
+            Inst::FloatCmp { op, dst, a, b: rb } => {
+                let (x, y) = (self.load_float(a)?, self.load_float(rb)?);
+                let p = match op {
+                    Cmp::Lt => FloatPredicate::OLT,
+                    Cmp::Le => FloatPredicate::OLE,
+                    Cmp::Eq => FloatPredicate::OEQ,
+                    Cmp::Ne => FloatPredicate::UNE,
+                    Cmp::Gt => FloatPredicate::OGT,
+                    Cmp::Ge => FloatPredicate::OGE,
+                };
+                let v = self.b.build_float_compare(p, x, y, "").map_err(e)?;
+                self.b
+                    .build_store(self.slots[dst as usize].bool_, v)
+                    .map_err(e)?;
+                st[dst as usize] = Ty::Bool;
+            }
+            Inst::Not { dst, src } => {
+                let v = self.load_bool(src)?;
+                let n = self.b.build_not(v, "").map_err(e)?;
+                self.b
+                    .build_store(self.slots[dst as usize].bool_, n)
+                    .map_err(e)?;
+                st[dst as usize] = Ty::Bool;
+            }
+            Inst::Step {
+                pc,
+                ref writes,
+                exit,
+            } => {
+                self.flush(st)?;
+                let status = self.step_call(pc)?;
+                let ok = self
+                    .b
+                    .build_int_compare(IntPredicate::EQ, status, self.i32t.const_int(0, false), "")
+                    .map_err(e)?;
+                self.guard(ok, exit)?;
+                for &w in writes {
+                    let v = self.load_frame(w as usize)?;
+                    self.b
+                        .build_store(self.slots[w as usize].bits, v)
+                        .map_err(e)?;
+                    st[w as usize] = Ty::Value;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn term(&mut self, term: &Term, st: &[Ty], layout: &Layout) -> R<()> {
+        match *term {
+            Term::Jump(k) => {
+                self.b
+                    .build_unconditional_branch(self.blocks[k])
+                    .map_err(e)?;
+            }
+            Term::Branch { cond, then, other } => {
+                let c = self.load_bool(cond)?;
+                self.b
+                    .build_conditional_branch(c, self.blocks[then], self.blocks[other])
+                    .map_err(e)?;
+            }
+            Term::BranchValue {
+                cond,
+                then,
+                other,
+                exit,
+            } => {
+                // Bools by their bit, ints by being non-zero, None as false;
+                // anything else is left to the interpreter.
+                let bits = self.load_bits(cond)?;
+                let ctx = self.f.get_type().get_context();
+                let (is_bool, not_bool) = (
+                    ctx.append_basic_block(self.f, ""),
+                    ctx.append_basic_block(self.f, ""),
+                );
+                let tb = self.tag_is(bits, TAG_BOOL)?;
+                self.b
+                    .build_conditional_branch(tb, is_bool, not_bool)
+                    .map_err(e)?;
+                self.b.position_at_end(is_bool);
+                let bit = self.b.build_int_truncate(bits, self.i1t, "").map_err(e)?;
+                self.b
+                    .build_conditional_branch(bit, self.blocks[then], self.blocks[other])
+                    .map_err(e)?;
+                self.b.position_at_end(not_bool);
+                let (is_int, not_int) = (
+                    ctx.append_basic_block(self.f, ""),
+                    ctx.append_basic_block(self.f, ""),
+                );
+                let ti = self.tag_is(bits, TAG_INT)?;
+                self.b
+                    .build_conditional_branch(ti, is_int, not_int)
+                    .map_err(e)?;
+                self.b.position_at_end(is_int);
+                let payload = self
+                    .b
+                    .build_left_shift(bits, self.const64(16), "")
+                    .map_err(e)?;
+                let nz = self
+                    .b
+                    .build_int_compare(IntPredicate::NE, payload, self.const64(0), "")
+                    .map_err(e)?;
+                self.b
+                    .build_conditional_branch(nz, self.blocks[then], self.blocks[other])
+                    .map_err(e)?;
+                self.b.position_at_end(not_int);
+                let none = self
+                    .b
+                    .build_int_compare(IntPredicate::EQ, bits, self.const64(TAG_NONE << 48), "")
+                    .map_err(e)?;
+                self.b
+                    .build_conditional_branch(none, self.blocks[other], self.exits[exit])
+                    .map_err(e)?;
+            }
+            Term::ForIter {
+                pc,
+                dst,
+                body,
+                done,
+                exit,
+            } => {
+                self.flush(st)?;
+                let status = self.step_call(pc)?;
+                let ctx = self.f.get_type().get_context();
+                let got = ctx.append_basic_block(self.f, "");
+                self.b
+                    .build_switch(
+                        status,
+                        self.exits[exit],
+                        &[
+                            (self.i32t.const_int(0, false), got),
+                            (self.i32t.const_int(2, false), self.blocks[done]),
+                        ],
+                    )
+                    .map_err(e)?;
+                self.b.position_at_end(got);
+                let v = self.load_frame(dst as usize)?;
+                self.b
+                    .build_store(self.slots[dst as usize].bits, v)
+                    .map_err(e)?;
+                self.b
+                    .build_unconditional_branch(self.blocks[body])
+                    .map_err(e)?;
+            }
+            Term::Return { pc, reg } => {
+                let v = self.boxed_bits(reg, st[reg as usize])?;
+                let i8t = self.f.get_type().get_context().i8_type();
+                // SAFETY: a byte offset into the Thread (offset_of!).
+                let p = unsafe {
+                    self.b.build_in_bounds_gep(
+                        i8t,
+                        self.thread,
+                        &[self.const64(layout.thread_exit_value)],
+                        "exit_value",
+                    )
+                }
+                .map_err(e)?;
+                self.b.build_store(p, v).map_err(e)?;
+                let code = self.const64(encode_exit(EXIT_RETURN, pc));
+                self.b.build_return(Some(&code)).map_err(e)?;
+            }
+            Term::Exit(x) => {
+                self.b
+                    .build_unconditional_branch(self.exits[x])
+                    .map_err(e)?;
+            }
+        }
+        let _ = (self.ptrt, self.region);
+        Ok(())
+    }
+}

@@ -1,0 +1,731 @@
+//! Bytecode + profile → MIR: blocks reachable from the region's entry,
+//! liveness (with exception edges, so an exception handler the interpreter
+//! runs after an exit sees every register it reads), representation
+//! inference to a fixpoint, typed instructions, and edge blocks for the
+//! conversions between blocks.
+
+use super::effects::effects;
+use super::*;
+use crate::snapshot::{ConstInfo, RegionInput};
+use runtime::bytecode::{BinOp, Insn, Op};
+use std::collections::BTreeMap;
+
+/// Builds the MIR of a region, or says why tier 2 does not compile it.
+pub fn build(input: &RegionInput) -> Result<Region, String> {
+    let insns = &input.insns;
+    let n = insns.len();
+    let entry = input.entry_pc as usize;
+    if entry >= n {
+        return Err(format!("entry pc {entry} is outside the code"));
+    }
+    let live = liveness(input);
+    let blocks = find_blocks(insns, entry)?;
+    let mut b = Builder {
+        input,
+        live: &live,
+        exits: Vec::new(),
+        block_of: blocks
+            .iter()
+            .enumerate()
+            .map(|(k, (s, _))| (*s, k))
+            .collect(),
+    };
+    // Representation inference: block entry states to a fixpoint.
+    let nregs = input.nregs;
+    let mut states: Vec<Option<Vec<Ty>>> = vec![None; blocks.len()];
+    states[0] = Some(
+        (0..nregs)
+            .map(|r| if live[entry][r] { Ty::Frame } else { Ty::Dead })
+            .collect(),
+    );
+    let mut work = vec![0usize];
+    let mut rounds = 0;
+    while let Some(k) = work.pop() {
+        rounds += 1;
+        if rounds > 100_000 {
+            return Err("type inference did not converge".into());
+        }
+        let st = states[k].clone().expect("queued blocks have a state");
+        let (_, out_edges) = b.lower_block(&blocks[k], st, true)?;
+        for (succ_pc, out) in out_edges {
+            let s = b.block_of[&succ_pc];
+            let live_in = &live[succ_pc as usize];
+            let joined: Vec<Ty> = (0..nregs)
+                .map(|r| {
+                    if !live_in[r] {
+                        return Ty::Dead;
+                    }
+                    match &states[s] {
+                        Some(old) => Ty::join(old[r], out[r]),
+                        None => out[r],
+                    }
+                })
+                .collect();
+            if states[s].as_ref() != Some(&joined) {
+                states[s] = Some(joined);
+                if !work.contains(&s) {
+                    work.push(s);
+                }
+            }
+        }
+    }
+    // Final lowering with the fixed entry states; edges whose states differ
+    // get a conversion block.
+    b.exits.clear();
+    let mut out_blocks: Vec<Block> = Vec::new();
+    let mut edges: Vec<(usize, Vec<(u32, Vec<Ty>)>)> = Vec::new();
+    for (k, blk) in blocks.iter().enumerate() {
+        let st = states[k].clone().unwrap_or_else(|| vec![Ty::Dead; nregs]);
+        let (block, out_edges) = b.lower_block(blk, st, false)?;
+        out_blocks.push(block);
+        edges.push((k, out_edges));
+    }
+    let reachable = states.iter().map(Option::is_some).collect::<Vec<_>>();
+    for (k, out_edges) in edges {
+        if !reachable[k] {
+            continue;
+        }
+        for (succ_pc, out) in out_edges {
+            let s = b.block_of[&succ_pc];
+            let want = out_blocks[s].entry.clone();
+            let conv = b.conversions(&out, &want, succ_pc);
+            if conv.is_empty() {
+                continue;
+            }
+            let id = out_blocks.len();
+            out_blocks.push(Block {
+                pc: succ_pc,
+                entry: out.clone(),
+                insts: conv,
+                term: Term::Jump(s),
+                back_edge: false,
+            });
+            retarget(&mut out_blocks[k].term, s, id);
+        }
+    }
+    // The region's entry: a block of its own (the first bytecode block may
+    // be a loop header with other predecessors), converting the frame's
+    // values to what the first block expects.
+    let frame_state: Vec<Ty> = (0..nregs)
+        .map(|r| if live[entry][r] { Ty::Frame } else { Ty::Dead })
+        .collect();
+    let first_entry = out_blocks[0].entry.clone();
+    let conv = b.conversions(&frame_state, &first_entry, input.entry_pc);
+    let entry_block = out_blocks.len();
+    out_blocks.push(Block {
+        pc: input.entry_pc,
+        entry: frame_state,
+        insts: conv,
+        term: Term::Jump(0),
+        back_edge: false,
+    });
+    // Unreachable blocks (never given a state) leave at once.
+    for (k, blk) in out_blocks.iter_mut().enumerate() {
+        if !reachable.get(k).copied().unwrap_or(true) {
+            blk.insts.clear();
+            let e = b.exit(
+                blk.pc,
+                ExitKind::Resume,
+                vec![Ty::Dead; nregs],
+                "unreachable",
+            );
+            blk.term = Term::Exit(e);
+        }
+    }
+    Ok(Region {
+        name: input.name.clone(),
+        entry_pc: input.entry_pc,
+        entry: entry_block,
+        nregs,
+        blocks: out_blocks,
+        exits: b.exits,
+    })
+}
+
+/// Points the edges of `term` that go to `from` at `to`.
+fn retarget(term: &mut Term, from: BlockId, to: BlockId) {
+    let fix = |x: &mut BlockId| {
+        if *x == from {
+            *x = to;
+        }
+    };
+    match term {
+        Term::Jump(x) => fix(x),
+        Term::Branch { then, other, .. } | Term::BranchValue { then, other, .. } => {
+            fix(then);
+            fix(other);
+        }
+        Term::ForIter { body, done, .. } => {
+            fix(body);
+            fix(done);
+        }
+        Term::Return { .. } | Term::Exit(_) => {}
+    }
+}
+
+fn is_terminator(op: Op) -> bool {
+    matches!(
+        op.generic(),
+        Op::Jump | Op::JumpBack | Op::JumpIfTrue | Op::JumpIfFalse | Op::ForIter | Op::Return
+    )
+}
+
+/// Basic blocks reachable from `entry`: `(start pc, end pc exclusive)`,
+/// the entry's block first.
+fn find_blocks(insns: &[Insn], entry: usize) -> Result<Vec<(u32, u32)>, String> {
+    let n = insns.len();
+    let mut leaders = std::collections::BTreeSet::new();
+    let mut seen = vec![false; n];
+    let mut stack = vec![entry];
+    leaders.insert(entry);
+    // First pass: follow control flow to find reachable leaders.
+    while let Some(start) = stack.pop() {
+        let mut pc = start;
+        loop {
+            if pc >= n {
+                return Err(format!("control falls off the code at pc {pc}"));
+            }
+            if seen[pc] {
+                break;
+            }
+            seen[pc] = true;
+            let i = insns[pc];
+            let op = i.op().generic();
+            if effects(i).is_none() && !is_terminator(op) {
+                return Err(format!("unsupported instruction {:?} at pc {pc}", i.op()));
+            }
+            let mut succs = Vec::new();
+            match op {
+                Op::Jump | Op::JumpBack => succs.push(i.j()),
+                Op::JumpIfTrue | Op::JumpIfFalse | Op::ForIter => {
+                    succs.push(i.j());
+                    succs.push(pc + 1);
+                }
+                Op::Return => {}
+                _ => {
+                    pc += 1;
+                    continue;
+                }
+            }
+            for s in succs {
+                leaders.insert(s);
+                stack.push(s);
+            }
+            if pc + 1 < n {
+                leaders.insert(pc + 1);
+            }
+            break;
+        }
+    }
+    let leaders: Vec<usize> = leaders.into_iter().filter(|&l| l < n && seen[l]).collect();
+    let mut blocks = Vec::new();
+    for (k, &s) in leaders.iter().enumerate() {
+        let mut e = s;
+        let limit = leaders.get(k + 1).copied().unwrap_or(n);
+        while e < limit {
+            let op = insns[e].op();
+            e += 1;
+            if is_terminator(op) {
+                break;
+            }
+        }
+        blocks.push((s as u32, e as u32));
+    }
+    // The entry's block first.
+    let at = blocks
+        .iter()
+        .position(|&(s, _)| s as usize == entry)
+        .expect("the entry is a leader");
+    blocks.swap(0, at);
+    Ok(blocks)
+}
+
+/// Registers live before each instruction of the whole code, with edges to
+/// exception handlers; an instruction tier 2 does not know reads every
+/// register (conservative).
+fn liveness(input: &RegionInput) -> Vec<Vec<bool>> {
+    let insns = &input.insns;
+    let (n, nregs) = (insns.len(), input.nregs);
+    let mut live = vec![vec![false; nregs]; n + 1];
+    let handler = |pc: usize| {
+        input
+            .exc_table
+            .iter()
+            .find(|&&(s, e, _)| s as usize <= pc && pc < e as usize)
+            .map(|&(_, _, h)| h as usize)
+    };
+    let succs = |pc: usize| -> Vec<usize> {
+        let i = insns[pc];
+        let mut v = match i.op().generic() {
+            Op::Jump | Op::JumpBack => vec![i.j()],
+            Op::JumpIfTrue | Op::JumpIfFalse | Op::ForIter => vec![i.j(), pc + 1],
+            Op::Return | Op::Raise | Op::Reraise | Op::RaiseAssert => vec![],
+            _ => vec![pc + 1],
+        };
+        v.extend(handler(pc));
+        v.retain(|&s| s < n);
+        v
+    };
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for pc in (0..n).rev() {
+            let mut out = vec![false; nregs];
+            for s in succs(pc) {
+                for r in 0..nregs {
+                    out[r] |= live[s][r];
+                }
+            }
+            let new = match effects(insns[pc]) {
+                Some((reads, writes)) => {
+                    for w in writes {
+                        if w < nregs {
+                            out[w] = false;
+                        }
+                    }
+                    for r in reads {
+                        if r < nregs {
+                            out[r] = true;
+                        }
+                    }
+                    out
+                }
+                None => vec![true; nregs],
+            };
+            if new != live[pc] {
+                live[pc] = new;
+                changed = true;
+            }
+        }
+    }
+    live
+}
+
+struct Builder<'a> {
+    input: &'a RegionInput,
+    live: &'a [Vec<bool>],
+    exits: Vec<Exit>,
+    block_of: BTreeMap<u32, usize>,
+}
+
+/// What one block produced: the block, and its out-edges `(successor pc,
+/// register states on the edge)`.
+type Lowered = (Block, Vec<(u32, Vec<Ty>)>);
+
+impl Builder<'_> {
+    fn exit(&mut self, pc: u32, kind: ExitKind, types: Vec<Ty>, reason: &'static str) -> ExitId {
+        self.exits.push(Exit {
+            pc,
+            kind,
+            types,
+            reason,
+        });
+        self.exits.len() - 1
+    }
+
+    /// Registers dead before `pc` become `Dead` (nothing to write back).
+    fn trim(&self, st: &[Ty], pc: u32) -> Vec<Ty> {
+        st.iter()
+            .enumerate()
+            .map(|(r, &t)| {
+                if self.live[pc as usize][r] {
+                    t
+                } else {
+                    Ty::Dead
+                }
+            })
+            .collect()
+    }
+
+    /// Conversions from the states `from` to `to` (entering the block at
+    /// `pc`): boxes, and guarded unboxes that leave at `pc`.
+    fn conversions(&mut self, from: &[Ty], to: &[Ty], pc: u32) -> Vec<Inst> {
+        let mut out = Vec::new();
+        let mut boxes = Vec::new();
+        let mut unboxes = Vec::new();
+        for r in 0..from.len() {
+            let (f, t) = (from[r], to[r]);
+            if t == Ty::Dead || f == t || (f.boxed() && t.boxed()) {
+                continue;
+            }
+            if t.boxed() {
+                boxes.push(r as Reg);
+            } else if f.boxed() {
+                unboxes.push((r as Reg, t));
+            } else {
+                // Two different unboxed types cannot meet (their join is Value).
+                boxes.push(r as Reg);
+            }
+        }
+        out.extend(boxes.into_iter().map(Inst::Box));
+        if !unboxes.is_empty() {
+            let e = self.exit(pc, ExitKind::Resume, from.to_vec(), "type guard on entry");
+            for (r, t) in unboxes {
+                out.push(Inst::Unbox {
+                    reg: r,
+                    to: t,
+                    exit: e,
+                });
+            }
+        }
+        out
+    }
+
+    /// Makes register `r` have representation `want` (an unboxed type) in
+    /// `st`, guarding at `pc`; false if it cannot (another unboxed type).
+    fn need(&mut self, insts: &mut Vec<Inst>, st: &mut [Ty], r: usize, want: Ty, pc: u32) -> bool {
+        let have = st[r];
+        if have == want {
+            return true;
+        }
+        if have.boxed() {
+            let e = self.exit(pc, ExitKind::Resume, self.trim(st, pc), "type guard");
+            insts.push(Inst::Unbox {
+                reg: r as Reg,
+                to: want,
+                exit: e,
+            });
+            st[r] = want;
+            return true;
+        }
+        false
+    }
+
+    /// Boxes every unboxed register in `rs`.
+    fn boxed(&self, insts: &mut Vec<Inst>, st: &mut [Ty], rs: &[usize]) {
+        for &r in rs {
+            if !st[r].boxed() && st[r] != Ty::Dead {
+                insts.push(Inst::Box(r as Reg));
+                st[r] = Ty::Value;
+            }
+        }
+    }
+
+    /// `Step` for the instruction at `pc`: the frame is flushed by the
+    /// lowering; its writes become `Value`.
+    fn step(&mut self, insts: &mut Vec<Inst>, st: &mut [Ty], i: Insn, pc: u32) {
+        let (_, writes) = effects(i).expect("checked supported");
+        // Its operands reach it through the frame, which the lowering
+        // flushes (boxing each register) before the step.
+        let e = self.exit(pc, ExitKind::Raise, self.trim(st, pc), "raised");
+        for &w in &writes {
+            st[w] = Ty::Value;
+        }
+        insts.push(Inst::Step {
+            pc,
+            writes: writes.iter().map(|&w| w as Reg).collect(),
+            exit: e,
+        });
+    }
+
+    /// Lowers one bytecode block from entry state `st`. In the inference
+    /// pass (`probe`) exits are recorded too but discarded afterwards.
+    fn lower_block(
+        &mut self,
+        blk: &(u32, u32),
+        st: Vec<Ty>,
+        probe: bool,
+    ) -> Result<Lowered, String> {
+        let _ = probe;
+        let (start, end) = *blk;
+        let entry = st.clone();
+        let mut st = st;
+        let mut insts = Vec::new();
+        let mut edges = Vec::new();
+        let mut term = None;
+        let mut back_edge = false;
+        for pc in start..end {
+            let i = self.input.insns[pc as usize];
+            let (a, b, c) = (i.a(), i.b(), i.c());
+            let op = i.op();
+            match op.generic() {
+                Op::Nop => {}
+                Op::LoadConst => {
+                    let r = a as Reg;
+                    match self.input.consts[b] {
+                        ConstInfo::Int(v) => {
+                            insts.push(Inst::ConstInt(r, v));
+                            st[a] = Ty::Int;
+                        }
+                        ConstInfo::Float(v) => {
+                            insts.push(Inst::ConstFloat(r, v));
+                            st[a] = Ty::Float;
+                        }
+                        ConstInfo::Bool(v) => {
+                            insts.push(Inst::ConstBool(r, v));
+                            st[a] = Ty::Bool;
+                        }
+                        ConstInfo::Bits(v) => {
+                            insts.push(Inst::ConstValue(r, v));
+                            st[a] = Ty::Value;
+                        }
+                    }
+                }
+                Op::Move => {
+                    insts.push(Inst::Move {
+                        dst: a as Reg,
+                        src: b as Reg,
+                    });
+                    st[a] = if st[b] == Ty::Frame { Ty::Value } else { st[b] };
+                }
+                Op::Add
+                | Op::Sub
+                | Op::Mul
+                | Op::TrueDiv
+                | Op::FloorDiv
+                | Op::Mod
+                | Op::Inplace
+                    if self.arith(&mut insts, &mut st, i, pc) => {}
+                Op::Lt | Op::Le | Op::Eq | Op::Ne | Op::Gt | Op::Ge
+                    if self.compare(&mut insts, &mut st, i, pc) => {}
+                Op::Not if st[b] == Ty::Bool => {
+                    insts.push(Inst::Not {
+                        dst: a as Reg,
+                        src: b as Reg,
+                    });
+                    st[a] = Ty::Bool;
+                }
+                Op::Jump | Op::JumpBack => {
+                    back_edge = op.generic() == Op::JumpBack;
+                    let tgt = i.j() as u32;
+                    edges.push((tgt, st.clone()));
+                    term = Some(Term::Jump(self.block_of[&tgt]));
+                }
+                Op::JumpIfTrue | Op::JumpIfFalse => {
+                    let tgt = i.j() as u32;
+                    let fall = pc + 1;
+                    let (jt, jf) = (self.block_of[&tgt], self.block_of[&fall]);
+                    let (then, other) = if op.generic() == Op::JumpIfTrue {
+                        (jt, jf)
+                    } else {
+                        (jf, jt)
+                    };
+                    edges.push((tgt, st.clone()));
+                    edges.push((fall, st.clone()));
+                    term = Some(if st[a] == Ty::Bool {
+                        Term::Branch {
+                            cond: a as Reg,
+                            then,
+                            other,
+                        }
+                    } else {
+                        let mut s2 = st.clone();
+                        self.boxed(&mut insts, &mut s2, &[a]);
+                        st = s2;
+                        let e = self.exit(
+                            pc,
+                            ExitKind::Resume,
+                            self.trim(&st, pc),
+                            "condition not a bool",
+                        );
+                        // The edges carry the boxed condition register.
+                        for edge in edges.iter_mut() {
+                            edge.1 = st.clone();
+                        }
+                        Term::BranchValue {
+                            cond: a as Reg,
+                            then,
+                            other,
+                            exit: e,
+                        }
+                    });
+                }
+                Op::ForIter => {
+                    let tgt = i.j() as u32;
+                    let body = pc + 1;
+                    self.boxed(&mut insts, &mut st, &[a + 1]);
+                    let e = self.exit(pc, ExitKind::Raise, self.trim(&st, pc), "raised");
+                    edges.push((tgt, st.clone()));
+                    let mut sb = st.clone();
+                    sb[a] = Ty::Value;
+                    edges.push((body, sb));
+                    term = Some(Term::ForIter {
+                        pc,
+                        dst: a as Reg,
+                        body: self.block_of[&body],
+                        done: self.block_of[&tgt],
+                        exit: e,
+                    });
+                }
+                Op::Return => {
+                    self.boxed(&mut insts, &mut st, &[a]);
+                    term = Some(Term::Return { pc, reg: a as Reg });
+                }
+                _ => {
+                    if effects(i).is_none() || !interp::exec::step::supports(op) {
+                        return Err(format!("unsupported instruction {op:?} at pc {pc}"));
+                    }
+                    self.step(&mut insts, &mut st, i, pc);
+                }
+            }
+            let _ = c;
+            if term.is_some() {
+                break;
+            }
+        }
+        let term = match term {
+            Some(t) => t,
+            None => {
+                // Falls through into the next block.
+                let next = end;
+                edges.push((next, st.clone()));
+                Term::Jump(self.block_of[&next])
+            }
+        };
+        Ok((
+            Block {
+                pc: start,
+                entry,
+                insts,
+                term,
+                back_edge,
+            },
+            edges,
+        ))
+    }
+
+    /// Typed arithmetic for `i` when its operands are (or are speculated to
+    /// be) both ints or both floats; false to fall back to `Step`.
+    fn arith(&mut self, insts: &mut Vec<Inst>, st: &mut [Ty], i: Insn, pc: u32) -> bool {
+        let op = i.op();
+        let (a, b, c) = (i.a(), i.b(), i.c());
+        let bin = match op.generic() {
+            Op::Add => BinOp::Add,
+            Op::Sub => BinOp::Sub,
+            Op::Mul => BinOp::Mul,
+            Op::TrueDiv => BinOp::TrueDiv,
+            Op::FloorDiv => BinOp::FloorDiv,
+            Op::Mod => BinOp::Mod,
+            Op::Inplace => match BinOp::from_u8(i.aux()) {
+                Some(x) => x,
+                None => return false,
+            },
+            _ => return false,
+        };
+        // What to expect: the quickened form, else the static types.
+        let want = match op {
+            Op::AddInt | Op::SubInt | Op::MulInt => Ty::Int,
+            Op::AddFloat | Op::SubFloat | Op::MulFloat | Op::TrueDivFloat => Ty::Float,
+            _ => {
+                let (x, y) = (st[b], st[c]);
+                if x == Ty::Int && y == Ty::Int {
+                    Ty::Int
+                } else if x == Ty::Float && y == Ty::Float {
+                    Ty::Float
+                } else {
+                    return false;
+                }
+            }
+        };
+        let iop = match bin {
+            BinOp::Add => Some(IntOp::Add),
+            BinOp::Sub => Some(IntOp::Sub),
+            BinOp::Mul => Some(IntOp::Mul),
+            BinOp::FloorDiv => Some(IntOp::FloorDiv),
+            BinOp::Mod => Some(IntOp::Mod),
+            _ => None,
+        };
+        let fop = match bin {
+            BinOp::Add => Some(FloatOp::Add),
+            BinOp::Sub => Some(FloatOp::Sub),
+            BinOp::Mul => Some(FloatOp::Mul),
+            BinOp::TrueDiv => Some(FloatOp::Div),
+            _ => None,
+        };
+        match want {
+            Ty::Int => {
+                let Some(iop) = iop else { return false };
+                if !(self.need(insts, st, b, Ty::Int, pc) && self.need(insts, st, c, Ty::Int, pc)) {
+                    return false;
+                }
+                let e = self.exit(pc, ExitKind::Resume, self.trim(st, pc), "int overflow");
+                insts.push(Inst::Int {
+                    op: iop,
+                    dst: a as Reg,
+                    a: b as Reg,
+                    b: c as Reg,
+                    exit: e,
+                });
+                st[a] = Ty::Int;
+                true
+            }
+            Ty::Float => {
+                let Some(fop) = fop else { return false };
+                if !(self.need(insts, st, b, Ty::Float, pc)
+                    && self.need(insts, st, c, Ty::Float, pc))
+                {
+                    return false;
+                }
+                let exit = (fop == FloatOp::Div).then(|| {
+                    self.exit(
+                        pc,
+                        ExitKind::Resume,
+                        self.trim(st, pc),
+                        "float division by zero",
+                    )
+                });
+                insts.push(Inst::Float {
+                    op: fop,
+                    dst: a as Reg,
+                    a: b as Reg,
+                    b: c as Reg,
+                    exit,
+                });
+                st[a] = Ty::Float;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Typed comparison for `i` (see `arith`).
+    fn compare(&mut self, insts: &mut Vec<Inst>, st: &mut [Ty], i: Insn, pc: u32) -> bool {
+        let op = i.op();
+        let (a, b, c) = (i.a(), i.b(), i.c());
+        let cmp = match op.generic() {
+            Op::Lt => Cmp::Lt,
+            Op::Le => Cmp::Le,
+            Op::Eq => Cmp::Eq,
+            Op::Ne => Cmp::Ne,
+            Op::Gt => Cmp::Gt,
+            Op::Ge => Cmp::Ge,
+            _ => return false,
+        };
+        let want = match op {
+            Op::LtInt | Op::LeInt | Op::EqInt | Op::NeInt | Op::GtInt | Op::GeInt => Ty::Int,
+            Op::LtFloat | Op::LeFloat | Op::EqFloat | Op::NeFloat | Op::GtFloat | Op::GeFloat => {
+                Ty::Float
+            }
+            _ => {
+                let (x, y) = (st[b], st[c]);
+                if x == Ty::Int && y == Ty::Int {
+                    Ty::Int
+                } else if x == Ty::Float && y == Ty::Float {
+                    Ty::Float
+                } else {
+                    return false;
+                }
+            }
+        };
+        if !(self.need(insts, st, b, want, pc) && self.need(insts, st, c, want, pc)) {
+            return false;
+        }
+        let (dst, x, y) = (a as Reg, b as Reg, c as Reg);
+        insts.push(match want {
+            Ty::Int => Inst::IntCmp {
+                op: cmp,
+                dst,
+                a: x,
+                b: y,
+            },
+            _ => Inst::FloatCmp {
+                op: cmp,
+                dst,
+                a: x,
+                b: y,
+            },
+        });
+        st[a] = Ty::Bool;
+        true
+    }
+}

@@ -1,0 +1,249 @@
+//! MIR: tier 2's typed mid-level IR (DESIGN.md §9).
+//!
+//! A region is a piece of one code object entered at one pc (0 for a
+//! function, a loop header for OSR). Its blocks mirror the bytecode's basic
+//! blocks reachable from the entry; each frame register has, at every
+//! point, a static representation (`Ty`): a boxed `Value`, an unboxed int
+//! (always within the inline-int range, so boxing never allocates), an
+//! unboxed float, a bool, or dead (not read before it is written again).
+//!
+//! Invariants:
+//! 1. Every instruction's operands have the representation the instruction
+//!    needs; representation changes are explicit (`Box`, guarded `Unbox`,
+//!    and the conversions on edges between blocks).
+//! 2. Every exit records the pc the interpreter resumes at and the
+//!    representation of every register there, so the lowering can write the
+//!    frame back exactly (runtime::jit invariant 1).
+//! 3. `Step` (an instruction done by `interp::exec::step::exec_one`) reads
+//!    and writes the frame: the lowering flushes every non-dead register
+//!    before it and reloads what it writes as `Value` after it.
+
+mod build;
+mod effects;
+mod print;
+
+pub use build::build;
+pub use print::print;
+
+pub type Reg = u16;
+pub type BlockId = usize;
+pub type ExitId = usize;
+
+/// A register's representation at a program point.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Ty {
+    /// Not live: its value is never read before it is written.
+    Dead,
+    /// A `Value` as the frame held it when the region was entered (nothing
+    /// known about it: at a join with an unboxed type it is speculated to
+    /// have that type, with a guard on its edge).
+    Frame,
+    /// A NaN-boxed `Value` (its bits) computed in the region.
+    Value,
+    /// An unboxed int in the inline-int range.
+    Int,
+    /// An unboxed float.
+    Float,
+    /// An unboxed bool.
+    Bool,
+}
+
+impl Ty {
+    /// The representation at a join (a lattice: Dead < Frame < the unboxed
+    /// types < Value). `Frame` joining an unboxed type takes that type: the
+    /// edge from the frame value unboxes it with a guard.
+    pub fn join(a: Ty, b: Ty) -> Ty {
+        match (a, b) {
+            (x, y) if x == y => x,
+            (Ty::Dead, x) | (x, Ty::Dead) => x,
+            (Ty::Frame, x) | (x, Ty::Frame) => x,
+            _ => Ty::Value,
+        }
+    }
+    /// Whether the representation is a boxed `Value`.
+    pub fn boxed(self) -> bool {
+        matches!(self, Ty::Frame | Ty::Value)
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            Ty::Dead => "dead",
+            Ty::Frame => "frame",
+            Ty::Value => "val",
+            Ty::Int => "int",
+            Ty::Float => "float",
+            Ty::Bool => "bool",
+        }
+    }
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum IntOp {
+    Add,
+    Sub,
+    Mul,
+    FloorDiv,
+    Mod,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum FloatOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Cmp {
+    Lt,
+    Le,
+    Eq,
+    Ne,
+    Gt,
+    Ge,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Inst {
+    ConstInt(Reg, i64),
+    ConstFloat(Reg, f64),
+    ConstBool(Reg, bool),
+    /// A boxed constant (its bits; the object is kept alive by the code's
+    /// constant table).
+    ConstValue(Reg, u64),
+    /// `dst = src` in `src`'s representation.
+    Move {
+        dst: Reg,
+        src: Reg,
+    },
+    /// Boxes `reg` (an unboxed representation) into a `Value`.
+    Box(Reg),
+    /// Unboxes `reg` (a `Value`) to `to`, leaving through `exit` if it is
+    /// something else.
+    Unbox {
+        reg: Reg,
+        to: Ty,
+        exit: ExitId,
+    },
+    /// Int arithmetic; `exit` when the result leaves the inline-int range
+    /// (or for division and modulo by zero).
+    Int {
+        op: IntOp,
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+        exit: ExitId,
+    },
+    /// Float arithmetic; division by zero leaves through `exit`.
+    Float {
+        op: FloatOp,
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+        exit: Option<ExitId>,
+    },
+    /// Int comparison into a bool.
+    IntCmp {
+        op: Cmp,
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
+    /// Float comparison into a bool.
+    FloatCmp {
+        op: Cmp,
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
+    /// Bool negation.
+    Not {
+        dst: Reg,
+        src: Reg,
+    },
+    /// The instruction at `pc` done by the interpreter's `exec_one` on the
+    /// frame (invariant 3); `writes` are reloaded as `Value`; `exit` if it
+    /// raised.
+    Step {
+        pc: u32,
+        writes: Vec<Reg>,
+        exit: ExitId,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Term {
+    Jump(BlockId),
+    /// On a bool register.
+    Branch {
+        cond: Reg,
+        then: BlockId,
+        other: BlockId,
+    },
+    /// On a `Value` register that is expected to be a bool; anything else
+    /// leaves through `exit` (the interpreter decides its truth).
+    BranchValue {
+        cond: Reg,
+        then: BlockId,
+        other: BlockId,
+        exit: ExitId,
+    },
+    /// `ForIter` at `pc` through `exec_one`: the next item into `dst` and
+    /// on to `body`, or `done` when the iterator is exhausted, or `exit`.
+    ForIter {
+        pc: u32,
+        dst: Reg,
+        body: BlockId,
+        done: BlockId,
+        exit: ExitId,
+    },
+    /// Returns the register (boxed) from the `Return` at `pc`.
+    Return {
+        pc: u32,
+        reg: Reg,
+    },
+    /// Leaves the region.
+    Exit(ExitId),
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum ExitKind {
+    /// The interpreter resumes at the pc.
+    Resume,
+    /// The instruction at the pc raised (after a `Step`: the frame is
+    /// already up to date).
+    Raise,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Exit {
+    pub pc: u32,
+    pub kind: ExitKind,
+    /// Representation of every register at the exit.
+    pub types: Vec<Ty>,
+    /// Why (for logs and dumps).
+    pub reason: &'static str,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Block {
+    /// The bytecode pc the block starts at.
+    pub pc: u32,
+    /// Representation of every register on entry.
+    pub entry: Vec<Ty>,
+    pub insts: Vec<Inst>,
+    pub term: Term,
+    /// Whether a back edge (a `JumpBack`) ends here.
+    pub back_edge: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Region {
+    pub name: String,
+    pub entry_pc: u32,
+    /// The block compiled code starts in (its entry state is the frame's).
+    pub entry: BlockId,
+    pub nregs: usize,
+    pub blocks: Vec<Block>,
+    pub exits: Vec<Exit>,
+}

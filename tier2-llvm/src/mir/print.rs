@@ -1,0 +1,105 @@
+//! MIR as text (`--dump=mir` and the filetests).
+
+use super::*;
+use std::fmt::Write;
+
+fn regs_of(types: &[Ty]) -> String {
+    types
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| **t != Ty::Dead)
+        .map(|(r, t)| format!("r{r}:{}", t.name()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The region as text: blocks with entry representations, instructions,
+/// terminators, then the exits.
+pub fn print(r: &Region) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "region {} entry pc {} block b{} regs {}",
+        r.name, r.entry_pc, r.entry, r.nregs
+    );
+    for (k, b) in r.blocks.iter().enumerate() {
+        let _ = writeln!(
+            s,
+            "b{k} (pc {}){}: {}",
+            b.pc,
+            if b.back_edge { " backedge" } else { "" },
+            regs_of(&b.entry)
+        );
+        for i in &b.insts {
+            let line = match i {
+                Inst::ConstInt(d, v) => format!("r{d} = int {v}"),
+                Inst::ConstFloat(d, v) => format!("r{d} = float {v:?}"),
+                Inst::ConstBool(d, v) => format!("r{d} = bool {v}"),
+                Inst::ConstValue(d, v) => format!("r{d} = value {v:#x}"),
+                Inst::Move { dst, src } => format!("r{dst} = r{src}"),
+                Inst::Box(r) => format!("box r{r}"),
+                Inst::Unbox { reg, to, exit } => {
+                    format!("unbox r{reg} to {} else e{exit}", to.name())
+                }
+                Inst::Int {
+                    op,
+                    dst,
+                    a,
+                    b,
+                    exit,
+                } => {
+                    format!("r{dst} = int.{op:?} r{a}, r{b} else e{exit}")
+                }
+                Inst::Float {
+                    op,
+                    dst,
+                    a,
+                    b,
+                    exit,
+                } => match exit {
+                    Some(e) => format!("r{dst} = float.{op:?} r{a}, r{b} else e{e}"),
+                    None => format!("r{dst} = float.{op:?} r{a}, r{b}"),
+                },
+                Inst::IntCmp { op, dst, a, b } => format!("r{dst} = int.cmp.{op:?} r{a}, r{b}"),
+                Inst::FloatCmp { op, dst, a, b } => format!("r{dst} = float.cmp.{op:?} r{a}, r{b}"),
+                Inst::Not { dst, src } => format!("r{dst} = not r{src}"),
+                Inst::Step { pc, writes, exit } => {
+                    let w: Vec<String> = writes.iter().map(|r| format!("r{r}")).collect();
+                    format!("step pc {pc} -> [{}] else e{exit}", w.join(", "))
+                }
+            };
+            let _ = writeln!(s, "  {line}");
+        }
+        let t = match &b.term {
+            Term::Jump(x) => format!("jump b{x}"),
+            Term::Branch { cond, then, other } => format!("branch r{cond} b{then} b{other}"),
+            Term::BranchValue {
+                cond,
+                then,
+                other,
+                exit,
+            } => format!("branch.value r{cond} b{then} b{other} else e{exit}"),
+            Term::ForIter {
+                pc,
+                dst,
+                body,
+                done,
+                exit,
+            } => format!("foriter pc {pc} -> r{dst} b{body} done b{done} else e{exit}"),
+            Term::Return { pc, reg } => format!("return r{reg} (pc {pc})"),
+            Term::Exit(e) => format!("exit e{e}"),
+        };
+        let _ = writeln!(s, "  {t}");
+    }
+    for (k, e) in r.exits.iter().enumerate() {
+        let _ = writeln!(
+            s,
+            "e{k}: {:?} pc {} ({}) {}",
+            e.kind,
+            e.pc,
+            e.reason,
+            regs_of(&e.types)
+        );
+    }
+    s
+}

@@ -1,0 +1,82 @@
+//! The plain-data copy of what a compile needs (DESIGN.md §8): made on the
+//! main thread from a code object and its profile, read by a worker.
+
+use runtime::bytecode::Insn;
+use runtime::gc::Gc;
+use runtime::jit::HotSpot;
+use runtime::object::Code;
+
+/// A constant as compiled code sees it.
+#[derive(Copy, Clone, Debug, PartialEq)]
+pub enum ConstInfo {
+    /// An int in the inline range.
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+    /// Any other value, by its bits (kept alive by the code's constants).
+    Bits(u64),
+}
+
+/// Everything a worker needs to compile one region.
+#[derive(Clone, Debug)]
+pub struct RegionInput {
+    /// Unique name of the compiled unit (also its symbol).
+    pub name: String,
+    /// The code's qualified name (logs).
+    pub qualname: String,
+    pub spot: HotSpot,
+    /// Address of the code object (to match the result to it later).
+    pub code_addr: usize,
+    pub entry_pc: u32,
+    /// The instructions as quickening left them (they carry the types seen).
+    pub insns: Vec<Insn>,
+    pub consts: Vec<ConstInfo>,
+    pub nregs: usize,
+    /// `(start, end, handler)` of the exception table.
+    pub exc_table: Vec<(u32, u32, u32)>,
+}
+
+// Crosses to worker threads: no heap values inside.
+const _: fn() = || {
+    fn is_send<T: Send>() {}
+    is_send::<RegionInput>();
+};
+
+/// Copies what compiling `code` at `spot` needs.
+pub fn snapshot(code: Gc<Code>, spot: HotSpot, unit: u64) -> RegionInput {
+    let consts = code
+        .consts
+        .iter()
+        .map(|&v| {
+            if let Some(i) = v.as_small_int() {
+                ConstInfo::Int(i)
+            } else if let Some(f) = v.as_float() {
+                ConstInfo::Float(f)
+            } else if let Some(b) = v.as_bool() {
+                ConstInfo::Bool(b)
+            } else {
+                ConstInfo::Bits(v.bits())
+            }
+        })
+        .collect();
+    let entry_pc = match spot {
+        HotSpot::Function => 0,
+        HotSpot::Loop { header } => header,
+    };
+    let qualname = code.qualname.as_str().to_string();
+    RegionInput {
+        name: format!("strata_t2_{unit}"),
+        qualname,
+        spot,
+        code_addr: code.addr(),
+        entry_pc,
+        insns: code.insns.get().clone(),
+        consts,
+        nregs: code.nregs as usize,
+        exc_table: code
+            .exc_table
+            .iter()
+            .map(|e| (e.start, e.end, e.handler))
+            .collect(),
+    }
+}

@@ -1,0 +1,355 @@
+//! The tier-2 `Tier`: which hot spots to compile, compiling them (on the
+//! calling thread with `--jit-sync`, else on worker threads), installing
+//! finished code at safepoints, logs and statistics.
+//!
+//! Invariants:
+//! 1. Each (code object, hot spot) is compiled at most once per run; a
+//!    failure is logged and the spot stays at the tier below.
+//! 2. Code is installed only on the main thread, in `hot` (synchronous) or
+//!    `safepoint`. A code object with a compile in flight is held in
+//!    `pending`, which `trace` reports to the collector, so it is alive
+//!    when its result arrives.
+//! 3. LLVM is initialised on the first compile, never before.
+
+use crate::helpers;
+use crate::orc::{OptLevel, Session};
+use crate::snapshot::{snapshot, RegionInput};
+use crate::{lower, mir};
+use runtime::gc::Gc;
+use runtime::jit::{HotSpot, JitCode, Tier};
+use runtime::object::Code;
+use runtime::Thread;
+use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicBool, AtomicU32};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Instant;
+
+/// What `--log` turned on.
+#[derive(Clone, Debug, Default)]
+pub struct LogFlags {
+    pub compile: bool,
+    pub osr: bool,
+    pub deopt: bool,
+    pub invalidate: bool,
+}
+
+impl LogFlags {
+    /// Parses `compile,osr,deopt,invalidate` (unknown words are an error).
+    pub fn parse(s: &str) -> Result<LogFlags, String> {
+        let mut f = LogFlags::default();
+        for w in s.split(',').map(str::trim).filter(|w| !w.is_empty()) {
+            match w {
+                "compile" => f.compile = true,
+                "osr" => f.osr = true,
+                "deopt" => f.deopt = true,
+                "invalidate" => f.invalidate = true,
+                "tier1" => {}
+                _ => {
+                    return Err(format!(
+                        "unknown --log category '{w}' (compile, osr, deopt, invalidate, tier1)"
+                    ))
+                }
+            }
+        }
+        Ok(f)
+    }
+}
+
+/// Tier-2 settings (from the table of tunables).
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub sync: bool,
+    pub threads: usize,
+    pub opt: OptLevel,
+    pub log: LogFlags,
+    pub dump_mir: bool,
+    pub dump_llvm_ir: bool,
+}
+
+/// A compile's result, sent from a worker (plain data).
+struct Done {
+    unit: u64,
+    spot: HotSpot,
+    code_addr: usize,
+    qualname: String,
+    result: Result<Output, String>,
+    ms: f64,
+}
+
+struct Output {
+    compiled: crate::orc::Compiled,
+    mir_text: String,
+    mir_insts: usize,
+}
+
+/// The one LLVM session of the process, made on first use.
+static SESSION: OnceLock<Result<Arc<Session>, String>> = OnceLock::new();
+
+fn session() -> Result<Arc<Session>, String> {
+    SESSION
+        .get_or_init(|| {
+            let s = Session::new()?;
+            s.define_symbols(&helpers::symbols())?;
+            Ok(Arc::new(s))
+        })
+        .clone()
+}
+
+/// Whether LLVM was initialised in this process.
+pub fn llvm_initialised() -> bool {
+    SESSION.get().is_some()
+}
+
+#[derive(Default)]
+struct Stats {
+    compiles: u64,
+    failures: u64,
+    compile_ms: f64,
+    code_bytes: u64,
+}
+
+pub struct Tier2 {
+    cfg: Config,
+    next_unit: u64,
+    attempted: HashSet<(usize, HotSpot)>,
+    /// Installed units: unit id → (code object address, the code, its
+    /// machine code handle).
+    units: HashMap<u64, (Arc<JitCode>, crate::orc::Compiled)>,
+    /// Code objects with compiles in flight, kept so results can be
+    /// matched to a live code object (by address, on the main thread).
+    pending: HashMap<u64, Gc<Code>>,
+    jobs: Option<mpsc::Sender<RegionInput>>,
+    results: Option<mpsc::Receiver<Done>>,
+    workers: Vec<std::thread::JoinHandle<()>>,
+    stats: Stats,
+}
+
+impl Drop for Tier2 {
+    /// Stops the workers and waits for them: a process must not exit (and
+    /// run LLVM's static destructors) while a worker is inside LLVM.
+    fn drop(&mut self) {
+        self.jobs = None;
+        for w in self.workers.drain(..) {
+            let _ = w.join();
+        }
+    }
+}
+
+impl Tier2 {
+    pub fn new(cfg: Config) -> Tier2 {
+        helpers::set_logging(cfg.log.deopt, cfg.log.osr);
+        Tier2 {
+            cfg,
+            next_unit: 1,
+            attempted: HashSet::new(),
+            units: HashMap::new(),
+            pending: HashMap::new(),
+            jobs: None,
+            results: None,
+            workers: Vec::new(),
+            stats: Stats::default(),
+        }
+    }
+
+    fn start_workers(&mut self) {
+        let (jtx, jrx) = mpsc::channel::<RegionInput>();
+        let (rtx, rrx) = mpsc::channel::<Done>();
+        let jrx = Arc::new(Mutex::new(jrx));
+        for k in 0..self.cfg.threads.max(1) {
+            let (jrx, rtx, cfg) = (jrx.clone(), rtx.clone(), self.cfg.clone());
+            let spawned = std::thread::Builder::new()
+                .name(format!("strata-jit-{k}"))
+                .spawn(move || loop {
+                    let job = match jrx.lock() {
+                        Ok(rx) => rx.recv(),
+                        Err(_) => return,
+                    };
+                    let Ok(input) = job else { return };
+                    let done = compile_caught(&cfg, input);
+                    if rtx.send(done).is_err() {
+                        return;
+                    }
+                });
+            if let Ok(h) = spawned {
+                self.workers.push(h);
+            }
+        }
+        self.jobs = Some(jtx);
+        self.results = Some(rrx);
+    }
+
+    /// Installs (or reports the failure of) one finished compile.
+    fn finish(&mut self, done: Done) {
+        let code = self.pending.remove(&done.unit);
+        self.stats.compile_ms += done.ms;
+        let what = spot_name(&done.qualname, done.spot);
+        match done.result {
+            Ok(out) => {
+                self.stats.compiles += 1;
+                self.stats.code_bytes += out.compiled.code_bytes as u64;
+                if self.cfg.dump_mir {
+                    eprint!("{}", out.mir_text);
+                }
+                if self.cfg.dump_llvm_ir {
+                    if let Some(ir) = &out.compiled.ir {
+                        eprint!("{ir}");
+                    }
+                }
+                let Some(code) = code.filter(|c| c.addr() == done.code_addr) else {
+                    return;
+                };
+                let jit = Arc::new(JitCode {
+                    addr: out.compiled.addr,
+                    invalidated: AtomicBool::new(false),
+                    active: AtomicU32::new(0),
+                    id: done.unit,
+                });
+                code.jit.install(done.spot, jit.clone());
+                if self.cfg.log.compile {
+                    eprintln!(
+                        "strata: compile: {what} -> unit {} ({} MIR instructions, {} bytes, {:.2} ms)",
+                        done.unit, out.mir_insts, out.compiled.code_bytes, done.ms
+                    );
+                }
+                self.units.insert(done.unit, (jit, out.compiled));
+            }
+            Err(why) => {
+                self.stats.failures += 1;
+                if self.cfg.log.compile {
+                    eprintln!("strata: compile: {what} failed, stays at tier 0: {why}");
+                }
+            }
+        }
+    }
+}
+
+fn spot_name(qualname: &str, spot: HotSpot) -> String {
+    match spot {
+        HotSpot::Function => format!("{qualname} (function)"),
+        HotSpot::Loop { header } => format!("{qualname} (loop at pc {header})"),
+    }
+}
+
+/// Compiles on this thread, turning a panic into a failure (a worker's
+/// panic must not take the VM down or leave the spot waiting).
+fn compile_caught(cfg: &Config, input: RegionInput) -> Done {
+    let start = Instant::now();
+    let (unit, spot, qualname) = (
+        input
+            .name
+            .trim_start_matches("strata_t2_")
+            .parse()
+            .unwrap_or(0),
+        input.spot,
+        input.qualname.clone(),
+    );
+    let code_addr = input.code_addr;
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| compile(cfg, &input)))
+        .unwrap_or_else(|p| {
+            let msg = p
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_else(|| "unknown panic".into());
+            Err(format!("the compiler panicked: {msg}"))
+        });
+    Done {
+        unit,
+        spot,
+        code_addr,
+        qualname,
+        result,
+        ms: start.elapsed().as_secs_f64() * 1e3,
+    }
+}
+
+fn compile(cfg: &Config, input: &RegionInput) -> Result<Output, String> {
+    let region = mir::build(input)?;
+    let mir_text = mir::print(&region);
+    let mir_insts = region.blocks.iter().map(|b| b.insts.len() + 1).sum();
+    let s = session()?;
+    let layout = lower::Layout::host();
+    let unit: u64 = input
+        .name
+        .trim_start_matches("strata_t2_")
+        .parse()
+        .unwrap_or(0);
+    let name = input.name.clone();
+    let compiled = s.compile(&name, &name, cfg.opt, cfg.dump_llvm_ir, &|ctx, module| {
+        lower::lower(ctx, module, &region, &name, unit, &layout)
+    })?;
+    Ok(Output {
+        compiled,
+        mir_text,
+        mir_insts,
+    })
+}
+
+impl Tier for Tier2 {
+    fn hot(&mut self, t: &mut Thread, code: Gc<Code>, spot: HotSpot) {
+        let _ = t;
+        if code.is_generator || !self.attempted.insert((code.addr(), spot)) {
+            return;
+        }
+        if !matches!(code.kind, runtime::bytecode::CodeKind::Function) {
+            return;
+        }
+        let unit = self.next_unit;
+        self.next_unit += 1;
+        let input = snapshot(code, spot, unit);
+        self.pending.insert(unit, code);
+        if self.cfg.sync {
+            let done = compile_caught(&self.cfg, input);
+            self.finish(done);
+            return;
+        }
+        if self.jobs.is_none() {
+            self.start_workers();
+        }
+        if let Some(tx) = &self.jobs {
+            if tx.send(input).is_err() {
+                self.pending.remove(&unit);
+            }
+        }
+    }
+
+    fn safepoint(&mut self, t: &mut Thread) {
+        let _ = t;
+        let mut done = Vec::new();
+        if let Some(rx) = &self.results {
+            while let Ok(d) = rx.try_recv() {
+                done.push(d);
+            }
+        }
+        for d in done {
+            self.finish(d);
+        }
+    }
+
+    fn trace(&self, tr: &mut runtime::gc::Tracer) {
+        for c in self.pending.values() {
+            tr.gc(*c);
+        }
+    }
+
+    fn stats_json(&self) -> String {
+        let s = &self.stats;
+        let (osr, exits) = helpers::counters();
+        let mut ex: Vec<String> = exits
+            .iter()
+            .map(|((u, e), n)| format!("\"{u}:{e}\": {n}"))
+            .collect();
+        ex.sort();
+        format!(
+            "\"llvm_initialised\": {}, \"tier2_compiles\": {}, \"tier2_compile_failures\": {}, \"tier2_compile_ms\": {:.3}, \"tier2_code_bytes\": {}, \"osr_entries\": {}, \"exits\": {{{}}}",
+            llvm_initialised(),
+            s.compiles,
+            s.failures,
+            s.compile_ms,
+            s.code_bytes,
+            osr,
+            ex.join(", ")
+        )
+    }
+}
