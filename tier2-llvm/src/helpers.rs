@@ -76,5 +76,166 @@ pub fn symbols() -> Vec<(&'static str, usize)> {
             crate::lower::HELPER_OSR,
             strata_t2_osr as *const () as usize,
         ),
+        (
+            "strata_t2_get_slot",
+            strata_t2_get_slot as *const () as usize,
+        ),
+        (
+            "strata_t2_set_slot",
+            strata_t2_set_slot as *const () as usize,
+        ),
+        (
+            "strata_t2_list_get",
+            strata_t2_list_get as *const () as usize,
+        ),
+        (
+            "strata_t2_list_set",
+            strata_t2_list_set as *const () as usize,
+        ),
+        (
+            "strata_t2_load_global",
+            strata_t2_load_global as *const () as usize,
+        ),
+        (
+            "strata_t2_for_next",
+            strata_t2_for_next as *const () as usize,
+        ),
     ]
+}
+
+/// What a pure helper returns when its guards fail: the interpreter
+/// resumes at the instruction (never a valid value: UNBOUND is not a result).
+pub const MISS: u64 = runtime::value::TAG_UNBOUND << 48;
+/// What `strata_t2_for_next` returns when the iterator is exhausted.
+pub const DONE: u64 = MISS | 1;
+
+use runtime::object::{Instance, IterObj, IterState, List};
+use runtime::ops::cast;
+
+/// `obj.attr` for a slot: `obj` must be an instance of the class at
+/// `class` (still at `version`) with the shape at `shape`. Pure: never runs
+/// Python code or collects.
+pub extern "C" fn strata_t2_get_slot(
+    obj: u64,
+    class: usize,
+    version: u32,
+    shape: usize,
+    slot: u32,
+) -> u64 {
+    let Some(inst) = cast::<Instance>(Value::from_bits(obj)) else {
+        return MISS;
+    };
+    if inst.class.get().addr() != class
+        || inst.class.get().version.get() != version
+        || inst.shape.get().addr() != shape
+    {
+        return MISS;
+    }
+    match inst.slots.get().get(slot as usize) {
+        Some(v) => v.bits(),
+        None => MISS,
+    }
+}
+
+/// `obj.attr = v` for an existing slot (guards as `strata_t2_get_slot`);
+/// 0 on success, 1 on a miss.
+pub extern "C" fn strata_t2_set_slot(
+    obj: u64,
+    class: usize,
+    version: u32,
+    shape: usize,
+    slot: u32,
+    v: u64,
+) -> u32 {
+    let Some(inst) = cast::<Instance>(Value::from_bits(obj)) else {
+        return 1;
+    };
+    if inst.class.get().addr() != class
+        || inst.class.get().version.get() != version
+        || inst.shape.get().addr() != shape
+    {
+        return 1;
+    }
+    match inst.slots.get_mut().get_mut(slot as usize) {
+        Some(s) => {
+            *s = Value::from_bits(v);
+            0
+        }
+        None => 1,
+    }
+}
+
+/// `list[i]` for an exact list and an index in range (negative indexes
+/// count from the end); `MISS` otherwise.
+pub extern "C" fn strata_t2_list_get(list: u64, i: i64) -> u64 {
+    let Some(l) = cast::<List>(Value::from_bits(list)) else {
+        return MISS;
+    };
+    match runtime::ops::item::norm_index(i, l.len()) {
+        Some(j) => l.items.get()[j].bits(),
+        None => MISS,
+    }
+}
+
+/// `list[i] = v` (as `strata_t2_list_get`); 0 on success, 1 on a miss.
+pub extern "C" fn strata_t2_list_set(list: u64, i: i64, v: u64) -> u32 {
+    let Some(l) = cast::<List>(Value::from_bits(list)) else {
+        return 1;
+    };
+    match runtime::ops::item::norm_index(i, l.len()) {
+        Some(j) => {
+            l.items.get_mut()[j] = Value::from_bits(v);
+            0
+        }
+        None => 1,
+    }
+}
+
+/// A global by its module cell, else its builtins cell; `MISS` if unbound
+/// (the interpreter raises the NameError).
+///
+/// # Safety
+/// The cells are live `GlobalCell`s (the code object keeps them).
+pub unsafe extern "C" fn strata_t2_load_global(cell: usize, builtin: usize) -> u64 {
+    // SAFETY: see the function's contract.
+    let (c, b) = unsafe {
+        (
+            &*(cell as *const runtime::gc::GcBox<runtime::object::GlobalCell>),
+            &*(builtin as *const runtime::gc::GcBox<runtime::object::GlobalCell>),
+        )
+    };
+    let v = c.value.get();
+    if !v.is_unbound() {
+        return v.bits();
+    }
+    let v = b.value.get();
+    if v.is_unbound() {
+        MISS
+    } else {
+        v.bits()
+    }
+}
+
+/// The next item of a range or list iterator (`DONE` when exhausted),
+/// `MISS` for any other iterator. Pure: these iterators run no Python code.
+///
+/// # Safety
+/// `t` is the running thread.
+pub unsafe extern "C" fn strata_t2_for_next(t: *mut Thread, it: u64) -> u64 {
+    let Some(o) = cast::<IterObj>(Value::from_bits(it)) else {
+        return MISS;
+    };
+    if !matches!(
+        o.state.get(),
+        IterState::Range { .. } | IterState::List { .. } | IterState::Exhausted
+    ) {
+        return MISS;
+    }
+    // SAFETY: compiled code passes the thread it was entered with.
+    let t = unsafe { &mut *t };
+    match runtime::ops::iter::next_builtin(t, o) {
+        Ok(Some(v)) => v.bits(),
+        Ok(None) => DONE,
+        Err(_) => MISS,
+    }
 }

@@ -350,6 +350,13 @@ impl<'ctx> Cx<'_, 'ctx> {
         self.guard(ok, x)
     }
 
+    /// The module's declaration of helper `name` (added on first use).
+    fn declare(&self, name: &str, ty: inkwell::types::FunctionType<'ctx>) -> FunctionValue<'ctx> {
+        self.module
+            .get_function(name)
+            .unwrap_or_else(|| self.module.add_function(name, ty, Some(Linkage::External)))
+    }
+
     fn step_call(&self, pc: u32) -> R<IntValue<'ctx>> {
         let r = self
             .b
@@ -623,6 +630,116 @@ impl<'ctx> Cx<'_, 'ctx> {
                     .map_err(e)?;
                 st[dst as usize] = Ty::Bool;
             }
+            Inst::Pure {
+                op,
+                dst,
+                ref args,
+                index,
+                exit,
+            } => {
+                use inkwell::values::BasicMetadataValueEnum as Arg;
+                let (i64t, i32t) = (self.i64t, self.i32t);
+                let mut vals: Vec<Arg<'ctx>> = Vec::new();
+                for &r in args {
+                    vals.push(self.boxed_bits(r, st[r as usize])?.into());
+                }
+                let idx = match index {
+                    Some(x) => Some(self.load_int(x)?),
+                    None => None,
+                };
+                let c64 = |v: usize| -> Arg<'ctx> { i64t.const_int(v as u64, false).into() };
+                let c32 = |v: u32| -> Arg<'ctx> { i32t.const_int(v as u64, false).into() };
+                let (name, ret_i32, all): (&str, bool, Vec<Arg<'ctx>>) = match op {
+                    PureOp::GetSlot {
+                        class,
+                        version,
+                        shape,
+                        slot,
+                    } => (
+                        "strata_t2_get_slot",
+                        false,
+                        vec![vals[0], c64(class), c32(version), c64(shape), c32(slot)],
+                    ),
+                    PureOp::SetSlot {
+                        class,
+                        version,
+                        shape,
+                        slot,
+                    } => (
+                        "strata_t2_set_slot",
+                        true,
+                        vec![
+                            vals[0],
+                            c64(class),
+                            c32(version),
+                            c64(shape),
+                            c32(slot),
+                            vals[1],
+                        ],
+                    ),
+                    PureOp::ListGet => (
+                        "strata_t2_list_get",
+                        false,
+                        vec![vals[0], idx.ok_or("list_get without index")?.into()],
+                    ),
+                    PureOp::ListSet => (
+                        "strata_t2_list_set",
+                        true,
+                        vec![
+                            vals[0],
+                            idx.ok_or("list_set without index")?.into(),
+                            vals[1],
+                        ],
+                    ),
+                    PureOp::LoadGlobal { cell, builtin } => (
+                        "strata_t2_load_global",
+                        false,
+                        vec![c64(cell), c64(builtin)],
+                    ),
+                };
+                let params: Vec<inkwell::types::BasicMetadataTypeEnum<'ctx>> = all
+                    .iter()
+                    .map(|v| match v {
+                        Arg::IntValue(x) => x.get_type().into(),
+                        _ => i64t.into(),
+                    })
+                    .collect();
+                let fty = if ret_i32 {
+                    i32t.fn_type(&params, false)
+                } else {
+                    i64t.fn_type(&params, false)
+                };
+                let fnv = self.declare(name, fty);
+                let r = self
+                    .b
+                    .build_call(fnv, &all, "")
+                    .map_err(e)?
+                    .try_as_basic_value()
+                    .basic()
+                    .ok_or("pure helper returned nothing")?
+                    .into_int_value();
+                let ok = if ret_i32 {
+                    self.b
+                        .build_int_compare(IntPredicate::EQ, r, i32t.const_int(0, false), "")
+                        .map_err(e)?
+                } else {
+                    self.b
+                        .build_int_compare(
+                            IntPredicate::NE,
+                            r,
+                            self.const64(crate::helpers::MISS),
+                            "",
+                        )
+                        .map_err(e)?
+                };
+                self.guard(ok, exit)?;
+                if let Some(d) = dst {
+                    self.b
+                        .build_store(self.slots[d as usize].bits, r)
+                        .map_err(e)?;
+                    st[d as usize] = Ty::Value;
+                }
+            }
             Inst::Step {
                 pc,
                 ref writes,
@@ -738,6 +855,47 @@ impl<'ctx> Cx<'_, 'ctx> {
                 let v = self.load_frame(dst as usize)?;
                 self.b
                     .build_store(self.slots[dst as usize].bits, v)
+                    .map_err(e)?;
+                self.b
+                    .build_unconditional_branch(self.blocks[body])
+                    .map_err(e)?;
+            }
+            Term::ForNext {
+                pc: _,
+                dst,
+                it,
+                body,
+                done,
+                exit,
+            } => {
+                let fty = self
+                    .i64t
+                    .fn_type(&[self.ptrt.into(), self.i64t.into()], false);
+                let fnv = self.declare("strata_t2_for_next", fty);
+                let itv = self.boxed_bits(it, st[it as usize])?;
+                let r = self
+                    .b
+                    .build_call(fnv, &[self.thread.into(), itv.into()], "")
+                    .map_err(e)?
+                    .try_as_basic_value()
+                    .basic()
+                    .ok_or("for_next returned nothing")?
+                    .into_int_value();
+                let ctx = self.f.get_type().get_context();
+                let got = ctx.append_basic_block(self.f, "");
+                self.b
+                    .build_switch(
+                        r,
+                        got,
+                        &[
+                            (self.const64(crate::helpers::MISS), self.exits[exit]),
+                            (self.const64(crate::helpers::DONE), self.blocks[done]),
+                        ],
+                    )
+                    .map_err(e)?;
+                self.b.position_at_end(got);
+                self.b
+                    .build_store(self.slots[dst as usize].bits, r)
                     .map_err(e)?;
                 self.b
                     .build_unconditional_branch(self.blocks[body])

@@ -4,7 +4,7 @@
 use runtime::bytecode::Insn;
 use runtime::gc::Gc;
 use runtime::jit::HotSpot;
-use runtime::object::Code;
+use runtime::object::{Cache, Code};
 
 /// A constant as compiled code sees it.
 #[derive(Copy, Clone, Debug, PartialEq)]
@@ -15,6 +15,21 @@ pub enum ConstInfo {
     Bool(bool),
     /// Any other value, by its bits (kept alive by the code's constants).
     Bits(u64),
+}
+
+/// What an instruction's inline cache says (monomorphic sites only), with
+/// the guarded objects by address (kept alive by the tier, see `pins`).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum SiteInfo {
+    None,
+    /// An instance slot: load or store `slot` of instances of `class`
+    /// (at `version`) with `shape`.
+    Slot {
+        class: usize,
+        version: u32,
+        shape: usize,
+        slot: u32,
+    },
 }
 
 /// Everything a worker needs to compile one region.
@@ -34,6 +49,14 @@ pub struct RegionInput {
     pub nregs: usize,
     /// `(start, end, handler)` of the exception table.
     pub exc_table: Vec<(u32, u32, u32)>,
+    /// Per instruction: its inline cache, when compiled code can use it.
+    pub sites: Vec<SiteInfo>,
+    /// Per instruction: operand types the generic form saw
+    /// (`runtime::object::cache::TYPE_*` bits).
+    pub types: Vec<u8>,
+    /// Per global slot: the module's cell and the builtins' cell, by address
+    /// (the code object keeps them alive).
+    pub global_cells: Vec<(usize, usize)>,
 }
 
 // Crosses to worker threads: no heap values inside.
@@ -42,7 +65,42 @@ const _: fn() = || {
     is_send::<RegionInput>();
 };
 
-/// Copies what compiling `code` at `spot` needs.
+/// Copies what compiling `code` at `spot` needs; `pins` receives the heap
+/// objects the compiled code will guard on by address (the tier keeps them
+/// alive as long as the code may run, so no address is reused under it).
+pub fn snapshot_pinned(
+    code: Gc<Code>,
+    spot: HotSpot,
+    unit: u64,
+    pins: &mut Vec<runtime::Value>,
+) -> RegionInput {
+    let mut input = snapshot(code, spot, unit);
+    let caches = code.caches.get();
+    input.sites = caches
+        .iter()
+        .map(|c| match c {
+            Cache::Slot {
+                class,
+                version,
+                shape,
+                slot,
+            } => {
+                pins.push(class.as_value());
+                pins.push(shape.as_value());
+                SiteInfo::Slot {
+                    class: class.addr(),
+                    version: *version,
+                    shape: shape.addr(),
+                    slot: *slot,
+                }
+            }
+            _ => SiteInfo::None,
+        })
+        .collect();
+    input
+}
+
+/// Copies what compiling `code` at `spot` needs (without inline caches).
 pub fn snapshot(code: Gc<Code>, spot: HotSpot, unit: u64) -> RegionInput {
     let consts = code
         .consts
@@ -77,6 +135,14 @@ pub fn snapshot(code: Gc<Code>, spot: HotSpot, unit: u64) -> RegionInput {
             .exc_table
             .iter()
             .map(|e| (e.start, e.end, e.handler))
+            .collect(),
+        sites: vec![SiteInfo::None; code.insns.get().len()],
+        types: code.types.get().clone(),
+        global_cells: code
+            .globals
+            .iter()
+            .zip(&code.builtins)
+            .map(|(g, b)| (g.addr(), b.addr()))
             .collect(),
     }
 }

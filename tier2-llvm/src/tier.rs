@@ -13,7 +13,7 @@
 
 use crate::helpers;
 use crate::orc::{OptLevel, Session};
-use crate::snapshot::{snapshot, RegionInput};
+use crate::snapshot::{snapshot_pinned, RegionInput};
 use crate::{lower, mir};
 use runtime::gc::Gc;
 use runtime::jit::{HotSpot, JitCode, Tier};
@@ -113,12 +113,12 @@ pub struct Tier2 {
     cfg: Config,
     next_unit: u64,
     attempted: HashSet<(usize, HotSpot)>,
-    /// Installed units: unit id → (code object address, the code, its
-    /// machine code handle).
-    units: HashMap<u64, (Arc<JitCode>, crate::orc::Compiled)>,
-    /// Code objects with compiles in flight, kept so results can be
-    /// matched to a live code object (by address, on the main thread).
-    pending: HashMap<u64, Gc<Code>>,
+    /// Installed units: unit id → (the code, its machine code handle, the
+    /// heap objects its guards name by address).
+    units: HashMap<u64, (Arc<JitCode>, crate::orc::Compiled, Vec<runtime::Value>)>,
+    /// Code objects with compiles in flight and the objects their guards
+    /// will name, kept alive (traced) until the result is installed.
+    pending: HashMap<u64, (Gc<Code>, Vec<runtime::Value>)>,
     jobs: Option<mpsc::Sender<RegionInput>>,
     results: Option<mpsc::Receiver<Done>>,
     workers: Vec<std::thread::JoinHandle<()>>,
@@ -181,7 +181,10 @@ impl Tier2 {
 
     /// Installs (or reports the failure of) one finished compile.
     fn finish(&mut self, done: Done) {
-        let code = self.pending.remove(&done.unit);
+        let (code, pins) = match self.pending.remove(&done.unit) {
+            Some((c, p)) => (Some(c), p),
+            None => (None, Vec::new()),
+        };
         self.stats.compile_ms += done.ms;
         let what = spot_name(&done.qualname, done.spot);
         match done.result {
@@ -212,7 +215,7 @@ impl Tier2 {
                         done.unit, out.mir_insts, out.compiled.code_bytes, done.ms
                     );
                 }
-                self.units.insert(done.unit, (jit, out.compiled));
+                self.units.insert(done.unit, (jit, out.compiled, pins));
             }
             Err(why) => {
                 self.stats.failures += 1;
@@ -297,8 +300,9 @@ impl Tier for Tier2 {
         }
         let unit = self.next_unit;
         self.next_unit += 1;
-        let input = snapshot(code, spot, unit);
-        self.pending.insert(unit, code);
+        let mut pins = Vec::new();
+        let input = snapshot_pinned(code, spot, unit, &mut pins);
+        self.pending.insert(unit, (code, pins));
         if self.cfg.sync {
             let done = compile_caught(&self.cfg, input);
             self.finish(done);
@@ -328,8 +332,12 @@ impl Tier for Tier2 {
     }
 
     fn trace(&self, tr: &mut runtime::gc::Tracer) {
-        for c in self.pending.values() {
+        for (c, pins) in self.pending.values() {
             tr.gc(*c);
+            tr.values(pins);
+        }
+        for (_, _, pins) in self.units.values() {
+            tr.values(pins);
         }
     }
 

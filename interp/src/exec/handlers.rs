@@ -525,6 +525,7 @@ pub(super) fn Inplace(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyRe
             next!(t, regs, step(pc))
         }
     }
+    quicken::note_types(t, pc, l, r);
     let v = tryv!(t, regs, pc, ops::inplace(t, l, r, op));
     set_reg!(regs, i.a(), v);
     next!(t, regs, step(pc))

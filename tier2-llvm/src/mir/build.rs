@@ -6,7 +6,7 @@
 
 use super::effects::effects;
 use super::*;
-use crate::snapshot::{ConstInfo, RegionInput};
+use crate::snapshot::{ConstInfo, RegionInput, SiteInfo};
 use runtime::bytecode::{BinOp, Insn, Op};
 use std::collections::BTreeMap;
 
@@ -155,7 +155,7 @@ fn retarget(term: &mut Term, from: BlockId, to: BlockId) {
             fix(then);
             fix(other);
         }
-        Term::ForIter { body, done, .. } => {
+        Term::ForIter { body, done, .. } | Term::ForNext { body, done, .. } => {
             fix(body);
             fix(done);
         }
@@ -478,6 +478,8 @@ impl Builder<'_> {
                     if self.arith(&mut insts, &mut st, i, pc) => {}
                 Op::Lt | Op::Le | Op::Eq | Op::Ne | Op::Gt | Op::Ge
                     if self.compare(&mut insts, &mut st, i, pc) => {}
+                Op::GetAttr | Op::SetAttr | Op::GetItem | Op::SetItem | Op::LoadGlobal
+                    if self.pure(&mut insts, &mut st, i, pc) => {}
                 Op::Not if st[b] == Ty::Bool => {
                     insts.push(Inst::Not {
                         dst: a as Reg,
@@ -528,6 +530,29 @@ impl Builder<'_> {
                             other,
                             exit: e,
                         }
+                    });
+                }
+                Op::ForIter if matches!(op, Op::ForIterRange | Op::ForIterList) => {
+                    let tgt = i.j() as u32;
+                    let body = pc + 1;
+                    self.boxed(&mut insts, &mut st, &[a + 1]);
+                    let e = self.exit(
+                        pc,
+                        ExitKind::Resume,
+                        self.trim(&st, pc),
+                        "not a range or list iterator",
+                    );
+                    edges.push((tgt, st.clone()));
+                    let mut sb = st.clone();
+                    sb[a] = Ty::Value;
+                    edges.push((body, sb));
+                    term = Some(Term::ForNext {
+                        pc,
+                        dst: a as Reg,
+                        it: (a + 1) as Reg,
+                        body: self.block_of[&body],
+                        done: self.block_of[&tgt],
+                        exit: e,
                     });
                 }
                 Op::ForIter => {
@@ -584,6 +609,85 @@ impl Builder<'_> {
         ))
     }
 
+    /// A pure helper for `i` when its inline cache or operand types allow
+    /// one; false to fall back to `Step`.
+    fn pure(&mut self, insts: &mut Vec<Inst>, st: &mut [Ty], i: Insn, pc: u32) -> bool {
+        let (a, b, c) = (i.a(), i.b(), i.c());
+        let site = self
+            .input
+            .sites
+            .get(pc as usize)
+            .copied()
+            .unwrap_or(SiteInfo::None);
+        let (op, dst, args, index) = match (i.op().generic(), site) {
+            (
+                Op::GetAttr,
+                SiteInfo::Slot {
+                    class,
+                    version,
+                    shape,
+                    slot,
+                },
+            ) => (
+                PureOp::GetSlot {
+                    class,
+                    version,
+                    shape,
+                    slot,
+                },
+                Some(a),
+                vec![b],
+                None,
+            ),
+            (
+                Op::SetAttr,
+                SiteInfo::Slot {
+                    class,
+                    version,
+                    shape,
+                    slot,
+                },
+            ) => (
+                PureOp::SetSlot {
+                    class,
+                    version,
+                    shape,
+                    slot,
+                },
+                None,
+                vec![a, c],
+                None,
+            ),
+            (Op::GetItem, _) if st[c] == Ty::Int || i.op() == Op::GetItemList => {
+                (PureOp::ListGet, Some(a), vec![b], Some(c))
+            }
+            (Op::SetItem, _) if st[b] == Ty::Int => (PureOp::ListSet, None, vec![a, c], Some(b)),
+            (Op::LoadGlobal, _) => {
+                let (cell, builtin) = self.input.global_cells[b];
+                (PureOp::LoadGlobal { cell, builtin }, Some(a), vec![], None)
+            }
+            _ => return false,
+        };
+        if let Some(x) = index {
+            if !self.need(insts, st, x, Ty::Int, pc) {
+                return false;
+            }
+        }
+        self.boxed(insts, st, &args);
+        let e = self.exit(pc, ExitKind::Resume, self.trim(st, pc), "inline cache miss");
+        insts.push(Inst::Pure {
+            op,
+            dst: dst.map(|d| d as Reg),
+            args: args.iter().map(|&r| r as Reg).collect(),
+            index: index.map(|x| x as Reg),
+            exit: e,
+        });
+        if let Some(d) = dst {
+            st[d] = Ty::Value;
+        }
+        true
+    }
+
     /// Typed arithmetic for `i` when its operands are (or are speculated to
     /// be) both ints or both floats; false to fall back to `Step`.
     fn arith(&mut self, insts: &mut Vec<Inst>, st: &mut [Ty], i: Insn, pc: u32) -> bool {
@@ -602,20 +706,15 @@ impl Builder<'_> {
             },
             _ => return false,
         };
-        // What to expect: the quickened form, else the static types.
+        // What to expect: the quickened form, else the static types, else
+        // the types the generic form saw.
         let want = match op {
             Op::AddInt | Op::SubInt | Op::MulInt => Ty::Int,
             Op::AddFloat | Op::SubFloat | Op::MulFloat | Op::TrueDivFloat => Ty::Float,
-            _ => {
-                let (x, y) = (st[b], st[c]);
-                if x == Ty::Int && y == Ty::Int {
-                    Ty::Int
-                } else if x == Ty::Float && y == Ty::Float {
-                    Ty::Float
-                } else {
-                    return false;
-                }
-            }
+            _ => match self.expect(st, b, c, pc) {
+                Some(t) => t,
+                None => return false,
+            },
         };
         let iop = match bin {
             BinOp::Add => Some(IntOp::Add),
@@ -678,6 +777,27 @@ impl Builder<'_> {
         }
     }
 
+    /// The operand type to specialise a generic binary instruction on:
+    /// both operands statically ints or floats, or one of them and the
+    /// profile agreeing, or the profile alone.
+    fn expect(&self, st: &[Ty], b: usize, c: usize, pc: u32) -> Option<Ty> {
+        use runtime::object::cache::{TYPE_FLOAT, TYPE_INT};
+        let (x, y) = (st[b], st[c]);
+        let seen = self.input.types.get(pc as usize).copied().unwrap_or(0);
+        let known = |t: Ty| t == Ty::Int || t == Ty::Float;
+        if known(x) && x == y {
+            return Some(x);
+        }
+        let prof = match seen {
+            TYPE_INT => Some(Ty::Int),
+            TYPE_FLOAT => Some(Ty::Float),
+            _ => None,
+        }?;
+        // Each operand must be that type already, or boxed (to be guarded).
+        let fits = |t: Ty| t == prof || t.boxed();
+        (fits(x) && fits(y)).then_some(prof)
+    }
+
     /// Typed comparison for `i` (see `arith`).
     fn compare(&mut self, insts: &mut Vec<Inst>, st: &mut [Ty], i: Insn, pc: u32) -> bool {
         let op = i.op();
@@ -696,16 +816,10 @@ impl Builder<'_> {
             Op::LtFloat | Op::LeFloat | Op::EqFloat | Op::NeFloat | Op::GtFloat | Op::GeFloat => {
                 Ty::Float
             }
-            _ => {
-                let (x, y) = (st[b], st[c]);
-                if x == Ty::Int && y == Ty::Int {
-                    Ty::Int
-                } else if x == Ty::Float && y == Ty::Float {
-                    Ty::Float
-                } else {
-                    return false;
-                }
-            }
+            _ => match self.expect(st, b, c, pc) {
+                Some(t) => t,
+                None => return false,
+            },
         };
         if !(self.need(insts, st, b, want, pc) && self.need(insts, st, c, want, pc)) {
             return false;

@@ -161,6 +161,16 @@ pub enum Inst {
         dst: Reg,
         src: Reg,
     },
+    /// A pure helper (never runs Python code or collects, so no flush):
+    /// boxed `args`, an optional int `index`, result (if any) into `dst` as
+    /// a `Value`; `exit` (resume at the instruction) when its guards fail.
+    Pure {
+        op: PureOp,
+        dst: Option<Reg>,
+        args: Vec<Reg>,
+        index: Option<Reg>,
+        exit: ExitId,
+    },
     /// The instruction at `pc` done by the interpreter's `exec_one` on the
     /// frame (invariant 3); `writes` are reloaded as `Value`; `exit` if it
     /// raised.
@@ -169,6 +179,31 @@ pub enum Inst {
         writes: Vec<Reg>,
         exit: ExitId,
     },
+}
+
+/// The pure helpers (`crate::helpers`).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum PureOp {
+    /// `dst = args[0].<slot>` guarded by class, version and shape.
+    GetSlot {
+        class: usize,
+        version: u32,
+        shape: usize,
+        slot: u32,
+    },
+    /// `args[0].<slot> = args[1]`.
+    SetSlot {
+        class: usize,
+        version: u32,
+        shape: usize,
+        slot: u32,
+    },
+    /// `dst = args[0][index]` for an exact list.
+    ListGet,
+    /// `args[0][index] = args[1]` for an exact list.
+    ListSet,
+    /// `dst =` the global in `cell`, else in `builtin`.
+    LoadGlobal { cell: usize, builtin: usize },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -193,6 +228,17 @@ pub enum Term {
     ForIter {
         pc: u32,
         dst: Reg,
+        body: BlockId,
+        done: BlockId,
+        exit: ExitId,
+    },
+    /// `ForIter` over a range or list iterator by a pure helper: the next
+    /// item into `dst` and on to `body`, `done` when exhausted, `exit`
+    /// (resume at `pc`) for any other iterator.
+    ForNext {
+        pc: u32,
+        dst: Reg,
+        it: Reg,
         body: BlockId,
         done: BlockId,
         exit: ExitId,

@@ -63,6 +63,25 @@ pub fn print(r: &Region) -> String {
                 Inst::IntCmp { op, dst, a, b } => format!("r{dst} = int.cmp.{op:?} r{a}, r{b}"),
                 Inst::FloatCmp { op, dst, a, b } => format!("r{dst} = float.cmp.{op:?} r{a}, r{b}"),
                 Inst::Not { dst, src } => format!("r{dst} = not r{src}"),
+                Inst::Pure {
+                    op,
+                    dst,
+                    args,
+                    index,
+                    exit,
+                } => {
+                    let a: Vec<String> = args.iter().map(|r| format!("r{r}")).collect();
+                    let d = dst.map(|d| format!("r{d} = ")).unwrap_or_default();
+                    let i = index.map(|i| format!(" [r{i}]")).unwrap_or_default();
+                    let op = match op {
+                        PureOp::GetSlot { slot, .. } => format!("get_slot {slot}"),
+                        PureOp::SetSlot { slot, .. } => format!("set_slot {slot}"),
+                        PureOp::ListGet => "list_get".into(),
+                        PureOp::ListSet => "list_set".into(),
+                        PureOp::LoadGlobal { .. } => "load_global".into(),
+                    };
+                    format!("{d}pure.{op}({}){i} else e{exit}", a.join(", "))
+                }
                 Inst::Step { pc, writes, exit } => {
                     let w: Vec<String> = writes.iter().map(|r| format!("r{r}")).collect();
                     format!("step pc {pc} -> [{}] else e{exit}", w.join(", "))
@@ -86,6 +105,14 @@ pub fn print(r: &Region) -> String {
                 done,
                 exit,
             } => format!("foriter pc {pc} -> r{dst} b{body} done b{done} else e{exit}"),
+            Term::ForNext {
+                pc,
+                dst,
+                it,
+                body,
+                done,
+                exit,
+            } => format!("fornext pc {pc} r{it} -> r{dst} b{body} done b{done} else e{exit}"),
             Term::Return { pc, reg } => format!("return r{reg} (pc {pc})"),
             Term::Exit(e) => format!("exit e{e}"),
         };
