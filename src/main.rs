@@ -90,6 +90,11 @@ fn tier2_factory(m: &clap::ArgMatches, dump: &[String]) -> interp::tier::TierFac
         log,
         dump_mir: dump.iter().any(|w| w == "mir"),
         dump_llvm_ir: dump.iter().any(|w| w == "llvm-ir"),
+        stress: tier2_llvm::lower::Stress {
+            deopt_every: m.get_one::<u32>("deopt-every").copied().unwrap_or(0),
+            osr_every_backedge: m.get_flag("osr-every-backedge"),
+        },
+        delay_ms: m.get_one::<u32>("jit-delay-ms").copied().unwrap_or(0),
     };
     interp::tier::TierFactory(std::sync::Arc::new(move || {
         Box::new(Tier2::new(cfg.clone()))

@@ -67,6 +67,24 @@ pub const TUNABLES: &[Tunable] = &[
         doc: "Log events to stderr, one line each: comma-separated compile, osr, deopt, invalidate.",
     },
     Tunable {
+        name: "deopt-every",
+        kind: Kind::Number,
+        default: "0",
+        doc: "Stress: every Nth guard check in tier-2 code fails and resumes the interpreter (0: off).",
+    },
+    Tunable {
+        name: "osr-every-backedge",
+        kind: Kind::Flag,
+        default: "",
+        doc: "Stress: tier-2 loop code leaves at every back edge and is re-entered by OSR.",
+    },
+    Tunable {
+        name: "jit-delay-ms",
+        kind: Kind::Number,
+        default: "0",
+        doc: "Stress: each background tier-2 compile waits this long before it may be installed.",
+    },
+    Tunable {
         name: "gc-stress",
         kind: Kind::Flag,
         default: "",

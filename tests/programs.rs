@@ -20,7 +20,7 @@
 //!
 //! Environment variables:
 //! * `STRATA_BIN` — binary to test (default: the `strata` binary of this crate).
-//! * `STRATA_TEST_CONFIGS` — comma-separated subset of `interp,tier1,tier2,default,gcstress`.
+//! * `STRATA_TEST_CONFIGS` — comma-separated subset of `interp,tier1,tier2,default,gcstress,tier2warm,deopt7,osrstress`.
 //! * `STRATA_TEST_TIMEOUT` — per-run timeout in seconds (default 60).
 //!
 //! Usual libtest arguments work: `cargo test --test programs -- interp::values/` filters by
@@ -46,6 +46,34 @@ const CONFIGS: &[(&str, &[&str])] = &[
     ),
     ("default", &[]),
     ("gcstress", &["--gc-stress"]),
+    // Tier 2 with profiles gathered first, and its stress modes.
+    (
+        "tier2warm",
+        &["--max-tier", "2", "--jit-sync", "--tier2-threshold", "3"],
+    ),
+    (
+        "deopt7",
+        &[
+            "--max-tier",
+            "2",
+            "--jit-sync",
+            "--tier2-threshold",
+            "1",
+            "--deopt-every",
+            "7",
+        ],
+    ),
+    (
+        "osrstress",
+        &[
+            "--max-tier",
+            "2",
+            "--jit-sync",
+            "--tier2-threshold",
+            "1",
+            "--osr-every-backedge",
+        ],
+    ),
 ];
 
 struct Env {
@@ -84,7 +112,7 @@ fn main() {
             for n in &names {
                 assert!(
                     CONFIGS.iter().any(|(c, _)| c == n),
-                    "STRATA_TEST_CONFIGS: unknown configuration {n:?} (known: interp, tier1, tier2, default, gcstress)"
+                    "STRATA_TEST_CONFIGS: unknown configuration {n:?} (known: interp, tier1, tier2, default, gcstress, tier2warm, deopt7, osrstress)"
                 );
             }
             CONFIGS
@@ -128,7 +156,9 @@ fn main() {
                 expect_known(&known, &rel, check_program(&env, &flags, &prog))
             }));
         }
-        if config == "gcstress" {
+        // Refusals and syntax errors happen before any tier runs: the
+        // stress configurations skip them.
+        if matches!(config, "gcstress" | "tier2warm" | "deopt7" | "osrstress") {
             continue;
         }
         for prog in &refusals {

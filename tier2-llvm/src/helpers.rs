@@ -103,6 +103,14 @@ pub fn symbols() -> Vec<(&'static str, usize)> {
     ]
 }
 
+/// Guard checks counted by `--deopt-every` (compiled code increments it).
+static DEOPT_COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// The address of the `--deopt-every` counter.
+pub fn deopt_counter_addr() -> usize {
+    &DEOPT_COUNTER as *const std::sync::atomic::AtomicU64 as usize
+}
+
 /// What a pure helper returns when its guards fail: the interpreter
 /// resumes at the instruction (never a valid value: UNBOUND is not a result).
 pub const MISS: u64 = runtime::value::TAG_UNBOUND << 48;

@@ -47,6 +47,18 @@ impl Layout {
     }
 }
 
+/// Stress modes that make the rare paths common (DESIGN.md §11).
+#[derive(Copy, Clone, Debug, Default)]
+pub struct Stress {
+    /// Every Nth guard check that could resume the interpreter fails
+    /// (`--deopt-every N`; 0: off).
+    pub deopt_every: u32,
+    /// Loop regions leave at every back edge to their header, so the
+    /// interpreter re-enters them by OSR each iteration
+    /// (`--osr-every-backedge`; applied by `mir::build`).
+    pub osr_every_backedge: bool,
+}
+
 type R<T> = Result<T, String>;
 
 fn e<E: std::fmt::Debug>(x: E) -> String {
@@ -76,6 +88,7 @@ struct Cx<'a, 'ctx> {
     step_fn: FunctionValue<'ctx>,
     region: &'a Region,
     module: &'a Module<'ctx>,
+    stress: Stress,
 }
 
 /// Adds the function `name` for `region` to `module`.
@@ -86,6 +99,7 @@ pub fn lower<'ctx>(
     name: &str,
     unit: u64,
     layout: &Layout,
+    stress: Stress,
 ) -> R<()> {
     let i64t = ctx.i64_type();
     let i32t = ctx.i32_type();
@@ -153,6 +167,7 @@ pub fn lower<'ctx>(
         step_fn,
         region,
         module,
+        stress,
     };
     // A loop region is entered by on-stack replacement: count it.
     if region.entry_pc != 0 {
@@ -322,6 +337,36 @@ impl<'ctx> Cx<'_, 'ctx> {
     /// Continues in a new block when `ok`, else branches to exit `x`.
     fn guard(&self, ok: IntValue<'ctx>, x: ExitId) -> R<()> {
         let ctx = self.f.get_type().get_context();
+        let ok = if self.stress.deopt_every > 0 && self.region.exits[x].kind == ExitKind::Resume {
+            // --deopt-every N: a process-wide count of such checks; every
+            // Nth one fails whatever the condition.
+            let ctr = self
+                .b
+                .build_int_to_ptr(
+                    self.const64(crate::helpers::deopt_counter_addr() as u64),
+                    self.ptrt,
+                    "",
+                )
+                .map_err(e)?;
+            let c = self
+                .b
+                .build_load(self.i64t, ctr, "")
+                .map_err(e)?
+                .into_int_value();
+            let c1 = self.b.build_int_add(c, self.const64(1), "").map_err(e)?;
+            self.b.build_store(ctr, c1).map_err(e)?;
+            let r = self
+                .b
+                .build_int_unsigned_rem(c1, self.const64(self.stress.deopt_every as u64), "")
+                .map_err(e)?;
+            let keep = self
+                .b
+                .build_int_compare(IntPredicate::NE, r, self.const64(0), "")
+                .map_err(e)?;
+            self.b.build_and(ok, keep, "").map_err(e)?
+        } else {
+            ok
+        };
         let cont = ctx.append_basic_block(self.f, "");
         self.b
             .build_conditional_branch(ok, cont, self.exits[x])

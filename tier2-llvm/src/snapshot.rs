@@ -51,6 +51,8 @@ pub struct RegionInput {
     pub exc_table: Vec<(u32, u32, u32)>,
     /// Per instruction: its inline cache, when compiled code can use it.
     pub sites: Vec<SiteInfo>,
+    /// Stress mode: back edges to a loop region's header leave the region.
+    pub osr_every_backedge: bool,
     /// Per instruction: operand types the generic form saw
     /// (`runtime::object::cache::TYPE_*` bits).
     pub types: Vec<u8>,
@@ -138,6 +140,7 @@ pub fn snapshot(code: Gc<Code>, spot: HotSpot, unit: u64) -> RegionInput {
             .collect(),
         sites: vec![SiteInfo::None; code.insns.get().len()],
         types: code.types.get().clone(),
+        osr_every_backedge: false,
         global_cells: code
             .globals
             .iter()

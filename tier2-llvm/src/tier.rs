@@ -65,6 +65,10 @@ pub struct Config {
     pub log: LogFlags,
     pub dump_mir: bool,
     pub dump_llvm_ir: bool,
+    pub stress: lower::Stress,
+    /// Hold each compile this long before it may be installed
+    /// (`--jit-delay-ms`).
+    pub delay_ms: u32,
 }
 
 /// A compile's result, sent from a worker (plain data).
@@ -268,6 +272,9 @@ fn compile_caught(cfg: &Config, input: RegionInput) -> Done {
 }
 
 fn compile(cfg: &Config, input: &RegionInput) -> Result<Output, String> {
+    if cfg.delay_ms > 0 {
+        std::thread::sleep(std::time::Duration::from_millis(cfg.delay_ms as u64));
+    }
     let region = mir::build(input)?;
     let mir_text = mir::print(&region);
     let mir_insts = region.blocks.iter().map(|b| b.insts.len() + 1).sum();
@@ -280,7 +287,7 @@ fn compile(cfg: &Config, input: &RegionInput) -> Result<Output, String> {
         .unwrap_or(0);
     let name = input.name.clone();
     let compiled = s.compile(&name, &name, cfg.opt, cfg.dump_llvm_ir, &|ctx, module| {
-        lower::lower(ctx, module, &region, &name, unit, &layout)
+        lower::lower(ctx, module, &region, &name, unit, &layout, cfg.stress)
     })?;
     Ok(Output {
         compiled,
@@ -301,7 +308,8 @@ impl Tier for Tier2 {
         let unit = self.next_unit;
         self.next_unit += 1;
         let mut pins = Vec::new();
-        let input = snapshot_pinned(code, spot, unit, &mut pins);
+        let mut input = snapshot_pinned(code, spot, unit, &mut pins);
+        input.osr_every_backedge = self.cfg.stress.osr_every_backedge;
         self.pending.insert(unit, (code, pins));
         if self.cfg.sync {
             let done = compile_caught(&self.cfg, input);

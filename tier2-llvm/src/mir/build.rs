@@ -487,6 +487,16 @@ impl Builder<'_> {
                     });
                     st[a] = Ty::Bool;
                 }
+                Op::JumpBack
+                    if self.input.osr_every_backedge
+                        && self.input.entry_pc != 0
+                        && i.j() as u32 == self.input.entry_pc =>
+                {
+                    // Stress: leave, so the interpreter re-enters by OSR.
+                    let tgt = i.j() as u32;
+                    let e = self.exit(tgt, ExitKind::Resume, self.trim(&st, tgt), "osr stress");
+                    term = Some(Term::Exit(e));
+                }
                 Op::Jump | Op::JumpBack => {
                     back_edge = op.generic() == Op::JumpBack;
                     let tgt = i.j() as u32;
