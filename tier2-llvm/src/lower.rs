@@ -269,6 +269,19 @@ impl<'ctx> Cx<'_, 'ctx> {
             .map_err(e)?
             .into_float_value())
     }
+    /// A float operand: a float register, or an int register converted
+    /// (exactly: inline ints have at most 48 bits).
+    fn load_num(&self, r: Reg, st: &[Ty]) -> R<inkwell::values::FloatValue<'ctx>> {
+        if st[r as usize] == Ty::Int {
+            let i = self.load_int(r)?;
+            return self
+                .b
+                .build_signed_int_to_float(i, self.f64t, "")
+                .map_err(e);
+        }
+        self.load_float(r)
+    }
+
     fn load_bool(&self, r: Reg) -> R<IntValue<'ctx>> {
         Ok(self
             .b
@@ -609,7 +622,7 @@ impl<'ctx> Cx<'_, 'ctx> {
                 b: rb,
                 exit,
             } => {
-                let (x, y) = (self.load_float(a)?, self.load_float(rb)?);
+                let (x, y) = (self.load_num(a, st)?, self.load_num(rb, st)?);
                 let v = match op {
                     FloatOp::Add => self.b.build_float_add(x, y, "").map_err(e)?,
                     FloatOp::Sub => self.b.build_float_sub(x, y, "").map_err(e)?,
@@ -652,7 +665,7 @@ impl<'ctx> Cx<'_, 'ctx> {
                 st[dst as usize] = Ty::Bool;
             }
             Inst::FloatCmp { op, dst, a, b: rb } => {
-                let (x, y) = (self.load_float(a)?, self.load_float(rb)?);
+                let (x, y) = (self.load_num(a, st)?, self.load_num(rb, st)?);
                 let p = match op {
                     Cmp::Lt => FloatPredicate::OLT,
                     Cmp::Le => FloatPredicate::OLE,

@@ -391,6 +391,12 @@ impl Builder<'_> {
         false
     }
 
+    /// Makes register `r` a float operand: an int stays (float operations
+    /// convert it exactly), anything boxed is guarded to be a float.
+    fn need_num(&mut self, insts: &mut Vec<Inst>, st: &mut [Ty], r: usize, pc: u32) -> bool {
+        st[r] == Ty::Int || self.need(insts, st, r, Ty::Float, pc)
+    }
+
     /// Boxes every unboxed register in `rs`.
     fn boxed(&self, insts: &mut Vec<Inst>, st: &mut [Ty], rs: &[usize]) {
         for &r in rs {
@@ -722,6 +728,9 @@ impl Builder<'_> {
             Op::AddInt | Op::SubInt | Op::MulInt => Ty::Int,
             Op::AddFloat | Op::SubFloat | Op::MulFloat | Op::TrueDivFloat => Ty::Float,
             _ => match self.expect(st, b, c, pc) {
+                // int / int is a float, correctly rounded from the exact
+                // operands, as the division of their exact conversions.
+                Some(Ty::Int) if bin == BinOp::TrueDiv => Ty::Float,
                 Some(t) => t,
                 None => return false,
             },
@@ -760,9 +769,7 @@ impl Builder<'_> {
             }
             Ty::Float => {
                 let Some(fop) = fop else { return false };
-                if !(self.need(insts, st, b, Ty::Float, pc)
-                    && self.need(insts, st, c, Ty::Float, pc))
-                {
+                if !(self.need_num(insts, st, b, pc) && self.need_num(insts, st, c, pc)) {
                     return false;
                 }
                 let exit = (fop == FloatOp::Div).then(|| {
@@ -798,6 +805,10 @@ impl Builder<'_> {
         if known(x) && x == y {
             return Some(x);
         }
+        // An int with a float is float arithmetic (the int converts exactly).
+        if known(x) && known(y) {
+            return Some(Ty::Float);
+        }
         let prof = match seen {
             TYPE_INT => Some(Ty::Int),
             TYPE_FLOAT => Some(Ty::Float),
@@ -831,7 +842,12 @@ impl Builder<'_> {
                 None => return false,
             },
         };
-        if !(self.need(insts, st, b, want, pc) && self.need(insts, st, c, want, pc)) {
+        let ok = if want == Ty::Float {
+            self.need_num(insts, st, b, pc) && self.need_num(insts, st, c, pc)
+        } else {
+            self.need(insts, st, b, want, pc) && self.need(insts, st, c, want, pc)
+        };
+        if !ok {
             return false;
         }
         let (dst, x, y) = (a as Reg, b as Reg, c as Reg);

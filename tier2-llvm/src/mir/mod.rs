@@ -9,8 +9,9 @@
 //!
 //! Invariants:
 //! 1. Every instruction's operands have the representation the instruction
-//!    needs; representation changes are explicit (`Box`, guarded `Unbox`,
-//!    and the conversions on edges between blocks).
+//!    needs (float operations also take ints, converted exactly);
+//!    representation changes are explicit (`Box`, guarded `Unbox`, and the
+//!    conversions on edges between blocks).
 //! 2. Every exit records the pc the interpreter resumes at and the
 //!    representation of every register there, so the lowering can write the
 //!    frame back exactly (runtime::jit invariant 1).
@@ -134,7 +135,8 @@ pub enum Inst {
         b: Reg,
         exit: ExitId,
     },
-    /// Float arithmetic; division by zero leaves through `exit`.
+    /// Float arithmetic; an int operand is converted (exactly); division
+    /// by zero leaves through `exit`.
     Float {
         op: FloatOp,
         dst: Reg,
@@ -149,7 +151,7 @@ pub enum Inst {
         a: Reg,
         b: Reg,
     },
-    /// Float comparison into a bool.
+    /// Float comparison into a bool (int operands converted exactly).
     FloatCmp {
         op: Cmp,
         dst: Reg,
