@@ -14,6 +14,27 @@ thread_local! {
     /// OSR entries, and exits per `(unit, exit)`: only the VM thread runs
     /// compiled code.
     static COUNTS: RefCell<(u64, HashMap<(u64, u32), u64>)> = RefCell::new((0, HashMap::new()));
+    /// What each installed unit is, and the pc and reason of each of its
+    /// exits (for the log lines).
+    static UNITS: RefCell<HashMap<u64, (String, Vec<(u32, &'static str)>)>> = RefCell::new(HashMap::new());
+}
+
+/// Records what unit `unit` is (on the VM thread, when it is installed).
+pub fn register_unit(unit: u64, what: String, exits: Vec<(u32, &'static str)>) {
+    UNITS.with(|u| u.borrow_mut().insert(unit, (what, exits)));
+}
+
+fn describe(unit: u64, exit: Option<u32>) -> String {
+    UNITS.with(|u| match u.borrow().get(&unit) {
+        Some((what, exits)) => match exit.and_then(|e| exits.get(e as usize)) {
+            Some((pc, why)) => format!(
+                "{what}, unit {unit}, exit {} at pc {pc} ({why})",
+                exit.unwrap_or(0)
+            ),
+            None => format!("{what}, unit {unit}"),
+        },
+        None => format!("unit {unit}"),
+    })
 }
 
 pub fn set_logging(deopt: bool, osr: bool) {
@@ -45,7 +66,7 @@ pub unsafe extern "C" fn strata_t2_exit(t: *mut Thread, unit: u64, exit: u32) {
     let _ = t;
     COUNTS.with(|c| *c.borrow_mut().1.entry((unit, exit)).or_insert(0) += 1);
     if LOG_DEOPT.load(Ordering::Relaxed) {
-        eprintln!("strata: deopt: unit {unit} exit {exit}");
+        eprintln!("strata: deopt: {}", describe(unit, Some(exit)));
     }
 }
 
@@ -57,7 +78,7 @@ pub unsafe extern "C" fn strata_t2_osr(t: *mut Thread, unit: u64) {
     let _ = t;
     COUNTS.with(|c| c.borrow_mut().0 += 1);
     if LOG_OSR.load(Ordering::Relaxed) {
-        eprintln!("strata: osr: entered unit {unit}");
+        eprintln!("strata: osr: entered {}", describe(unit, None));
     }
 }
 

@@ -85,6 +85,8 @@ struct Output {
     compiled: crate::orc::Compiled,
     mir_text: String,
     mir_insts: usize,
+    /// `(pc, reason)` of each exit, for the log.
+    exits: Vec<(u32, &'static str)>,
 }
 
 /// The one LLVM session of the process, made on first use.
@@ -213,6 +215,7 @@ impl Tier2 {
                     id: done.unit,
                 });
                 code.jit.install(done.spot, jit.clone());
+                helpers::register_unit(done.unit, what.clone(), out.exits.clone());
                 if self.cfg.log.compile {
                     eprintln!(
                         "strata: compile: {what} -> unit {} ({} MIR instructions, {} bytes, {:.2} ms)",
@@ -293,6 +296,7 @@ fn compile(cfg: &Config, input: &RegionInput) -> Result<Output, String> {
         compiled,
         mir_text,
         mir_insts,
+        exits: region.exits.iter().map(|x| (x.pc, x.reason)).collect(),
     })
 }
 

@@ -1,0 +1,168 @@
+//! Tier 2 seen from outside: the events `--log` reports (one line each on
+//! stderr) and `--stats`, for programs whose results are also checked.
+
+use std::process::Command;
+
+fn strata(args: &[&str]) -> (String, String, bool) {
+    let bin =
+        std::env::var("STRATA_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_strata").to_string());
+    let out = Command::new(bin).args(args).output().expect("run strata");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.success(),
+    )
+}
+
+const OVERFLOW: &str = "
+def f(n, step):
+    t = 0
+    i = 0
+    while i < n:
+        t = t + step
+        i = i + 1
+    return t
+print(f(10, 1), f(3, 2**46), f(2, 2**47 - 1))
+";
+
+#[test]
+fn a_running_loop_is_entered_by_osr() {
+    let src = "
+def spin(n):
+    acc = 0.0
+    k = 0
+    while k < n:
+        acc = acc + k * 0.5
+        k = k + 1
+    return acc
+print(spin(200000))
+";
+    let (out, err, ok) = strata(&[
+        "--jit-sync",
+        "--tier2-threshold",
+        "100",
+        "--log=compile,osr",
+        "-c",
+        src,
+    ]);
+    assert!(ok, "{err}");
+    assert_eq!(out.trim(), "9999950000.0");
+    assert!(err.contains("strata: compile: spin (loop at pc"), "{err}");
+    assert!(
+        err.contains("strata: osr: entered spin (loop at pc"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_int_overflow_guard_exits_and_the_interpreter_finishes_exactly() {
+    let (out, err, ok) = strata(&[
+        "--jit-sync",
+        "--tier2-threshold",
+        "1",
+        "--log=deopt",
+        "-c",
+        OVERFLOW,
+    ]);
+    assert!(ok, "{err}");
+    assert_eq!(out.trim(), "10 211106232532992 281474976710654");
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with("strata: deopt: f (function), unit ")
+                && l.ends_with("(int overflow)")),
+        "{err}"
+    );
+}
+
+#[test]
+fn stats_count_compiles_and_exits_and_say_when_llvm_started() {
+    let (_, err, ok) = strata(&["--stats", "-c", "pass"]);
+    assert!(ok);
+    let stats: serde_json::Value = serde_json::from_str(err.lines().last().unwrap()).unwrap();
+    assert_eq!(stats["llvm_initialised"], false, "{err}");
+    let (_, err, ok) = strata(&[
+        "--stats",
+        "--jit-sync",
+        "--tier2-threshold",
+        "1",
+        "-c",
+        OVERFLOW,
+    ]);
+    assert!(ok);
+    let stats: serde_json::Value = serde_json::from_str(err.lines().last().unwrap()).unwrap();
+    assert_eq!(stats["llvm_initialised"], true, "{err}");
+    assert!(stats["tier2_compiles"].as_u64().unwrap() >= 2, "{err}");
+    assert!(stats["tier2_code_bytes"].as_u64().unwrap() > 0, "{err}");
+    assert!(stats["osr_entries"].as_u64().unwrap() >= 1, "{err}");
+    let exits = stats["exits"].as_object().expect("exits per guard");
+    assert!(
+        exits.values().map(|v| v.as_u64().unwrap()).sum::<u64>() >= 2,
+        "{err}"
+    );
+}
+
+#[test]
+fn a_region_tier_2_cannot_compile_stays_in_the_interpreter_and_says_so() {
+    let src = "
+def g(n):
+    out = []
+    for i in range(n):
+        out.append(lambda: i)
+    return len(out)
+print(g(50))
+";
+    let (out, err, ok) = strata(&[
+        "--jit-sync",
+        "--tier2-threshold",
+        "1",
+        "--log=compile",
+        "-c",
+        src,
+    ]);
+    assert!(ok, "{err}");
+    assert_eq!(out.trim(), "50");
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with("strata: compile: g (loop at pc ")
+                && l.contains("failed, stays at tier 0: unsupported instruction StoreDeref")),
+        "{err}"
+    );
+}
+
+#[test]
+fn background_compiles_are_installed_while_the_program_runs() {
+    let src = "
+def work(n):
+    s = 0
+    for i in range(n):
+        s = s + i % 7
+    return s
+t = 0
+for r in range(4000):
+    t = t + work(2000)
+print(t)
+";
+    let (out, err, ok) = strata(&[
+        "--tier2-threshold",
+        "50",
+        "--log=compile",
+        "--stats",
+        "-c",
+        src,
+    ]);
+    assert!(ok, "{err}");
+    assert_eq!(out.trim(), "23980000");
+    assert!(err.contains("strata: compile: work ("), "{err}");
+    let stats: serde_json::Value = serde_json::from_str(err.lines().last().unwrap()).unwrap();
+    assert!(stats["tier2_compiles"].as_u64().unwrap() >= 1, "{err}");
+}
+
+#[test]
+fn bad_tier_flags_are_refused_with_a_message() {
+    let (_, err, ok) = strata(&["--opt-level", "O7", "-c", "pass"]);
+    assert!(!ok);
+    assert!(err.contains("--opt-level must be O1, O2 or O3"), "{err}");
+    let (_, err, ok) = strata(&["--log", "everything", "-c", "pass"]);
+    assert!(!ok);
+    assert!(err.contains("unknown --log category 'everything'"), "{err}");
+}
