@@ -205,10 +205,13 @@ def main():
 
     # Markdown table.
     head = ["program", "CPython (s)", "PyPy (s)"]
+    base = strata_cols[0] if len(strata_cols) > 1 else None
     for c in strata_cols:
         head += ["%s (s)" % c.name, "CPython / %s" % c.name, "PyPy / %s" % c.name]
+        if base is not None and c is not base:
+            head.append("%s / %s" % (base.name, c.name))
     rows = [head, ["---"] * len(head)]
-    ratios = {c.name: {"cpython": [], "pypy": []} for c in strata_cols}
+    ratios = {c.name: {"cpython": [], "pypy": [], "base": []} for c in strata_cols}
     failures = []
     for name in names:
         r = results[name]
@@ -234,6 +237,14 @@ def main():
                 row.append("%.2fx" % q)
             else:
                 row.append("" if py else "n/a")
+            if base is not None and c is not base:
+                b = r[base.name]
+                if s["median"] and b["median"]:
+                    q = b["median"] / s["median"]
+                    ratios[c.name]["base"].append(q)
+                    row.append("%.2fx" % q)
+                else:
+                    row.append("")
             if s["status"] not in (None, "refused"):
                 failures.append("%s: %s %s (%s)" % (name, c.name, s["status"], s["detail"]))
         rows.append(row)
@@ -243,6 +254,9 @@ def main():
         g2 = geomean(ratios[c.name]["pypy"])
         geo += ["", "%.2fx (%d)" % (g1, len(ratios[c.name]["cpython"])) if g1 else "",
                 "%.2fx (%d)" % (g2, len(ratios[c.name]["pypy"])) if g2 else ("" if pypy else "n/a")]
+        if base is not None and c is not base:
+            g3 = geomean(ratios[c.name]["base"])
+            geo.append("%.2fx (%d)" % (g3, len(ratios[c.name]["base"])) if g3 else "")
     rows.append(geo)
     print("\n".join("| " + " | ".join(row) + " |" for row in rows))
     refused = [(n, c.name, results[n][c.name]["detail"]) for n in names for c in strata_cols
@@ -267,7 +281,9 @@ def main():
                                 for c in timed},
             "programs": results,
             "geomean": {c.name: {"cpython_over_strata": geomean(ratios[c.name]["cpython"]),
-                                 "pypy_over_strata": geomean(ratios[c.name]["pypy"])} for c in strata_cols},
+                                 "pypy_over_strata": geomean(ratios[c.name]["pypy"]),
+                                 "first_config_over_this": geomean(ratios[c.name]["base"])}
+                        for c in strata_cols},
         }
         with open(args.json, "w") as f:
             json.dump(doc, f, indent=1)

@@ -279,6 +279,7 @@ fn compile(cfg: &Config, input: &RegionInput) -> Result<Output, String> {
         std::thread::sleep(std::time::Duration::from_millis(cfg.delay_ms as u64));
     }
     let region = mir::build(input)?;
+    profitable(&region)?;
     let mir_text = mir::print(&region);
     let mir_insts = region.blocks.iter().map(|b| b.insts.len() + 1).sum();
     let s = session()?;
@@ -298,6 +299,27 @@ fn compile(cfg: &Config, input: &RegionInput) -> Result<Output, String> {
         mir_insts,
         exits: region.exits.iter().map(|x| (x.pc, x.reason)).collect(),
     })
+}
+
+/// Whether compiled code would beat the interpreter: a `Step` costs more
+/// than the interpreter's own dispatch of the instruction (it writes the
+/// frame back and decodes the instruction again, without the interpreter's
+/// inline caches), so a region must do most of its work natively.
+fn profitable(r: &mir::Region) -> Result<(), String> {
+    let (mut steps, mut native) = (0usize, 0usize);
+    for i in r.blocks.iter().flat_map(|b| &b.insts) {
+        match i {
+            mir::Inst::Step { .. } => steps += 1,
+            mir::Inst::Box(_) | mir::Inst::Move { .. } => {}
+            _ => native += 1,
+        }
+    }
+    if steps * 2 > native {
+        return Err(format!(
+            "not profitable: {steps} interpreter steps for {native} compiled operations"
+        ));
+    }
+    Ok(())
 }
 
 impl Tier for Tier2 {
