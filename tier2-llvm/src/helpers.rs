@@ -245,6 +245,35 @@ pub unsafe extern "C" fn strata_t2_load_global(cell: usize, builtin: usize) -> u
     }
 }
 
+/// 0 if `obj` finds the method an inline cache recorded: an instance of
+/// the class at `class` (at `version`) with the shape at `shape` and no
+/// instance dict, or (with `shape` 0) a non-instance of that class; 1 else.
+///
+/// # Safety
+/// `t` is the running thread.
+pub unsafe extern "C" fn strata_t2_method_guard(
+    t: *const Thread,
+    obj: u64,
+    class: usize,
+    version: u32,
+    shape: usize,
+) -> u32 {
+    // SAFETY: compiled code passes the thread it was entered with.
+    let t = unsafe { &*t };
+    let v = Value::from_bits(obj);
+    let cls = match cast::<Instance>(v) {
+        Some(inst) => {
+            if shape == 0 || inst.shape.get().addr() != shape || !inst.dict.get().is_unbound() {
+                return 1;
+            }
+            inst.class.get()
+        }
+        None if shape == 0 => t.class_of(v),
+        None => return 1,
+    };
+    (cls.addr() != class || cls.version.get() != version) as u32
+}
+
 /// The next item of a range or list iterator (`DONE` when exhausted),
 /// `MISS` for any other iterator. Pure: these iterators run no Python code.
 ///

@@ -754,11 +754,27 @@ impl<'ctx> Cx<'_, 'ctx> {
                         false,
                         vec![c64(cell), c64(builtin)],
                     ),
+                    PureOp::MethodGuard {
+                        class,
+                        version,
+                        shape,
+                    } => (
+                        "strata_t2_method_guard",
+                        true,
+                        vec![
+                            self.thread.into(),
+                            vals[0],
+                            c64(class),
+                            c32(version),
+                            c64(shape),
+                        ],
+                    ),
                 };
                 let params: Vec<inkwell::types::BasicMetadataTypeEnum<'ctx>> = all
                     .iter()
                     .map(|v| match v {
                         Arg::IntValue(x) => x.get_type().into(),
+                        Arg::PointerValue(p) => p.get_type().into(),
                         _ => i64t.into(),
                     })
                     .collect();

@@ -30,6 +30,14 @@ pub enum SiteInfo {
         shape: usize,
         slot: u32,
     },
+    /// A method load: receivers of `class` (at `version`) — instances with
+    /// `shape` (or non-instances when `shape` is 0) — find `func`.
+    Method {
+        class: usize,
+        version: u32,
+        shape: usize,
+        func: u64,
+    },
 }
 
 /// Everything a worker needs to compile one region.
@@ -94,6 +102,24 @@ pub fn snapshot_pinned(
                     version: *version,
                     shape: shape.addr(),
                     slot: *slot,
+                }
+            }
+            Cache::Method {
+                class,
+                version,
+                shape,
+                func,
+            } => {
+                pins.push(class.as_value());
+                pins.push(*func);
+                if let Some(sh) = shape {
+                    pins.push(sh.as_value());
+                }
+                SiteInfo::Method {
+                    class: class.addr(),
+                    version: *version,
+                    shape: shape.map(|s| s.addr()).unwrap_or(0),
+                    func: func.bits(),
                 }
             }
             _ => SiteInfo::None,

@@ -486,6 +486,7 @@ impl Builder<'_> {
                     if self.compare(&mut insts, &mut st, i, pc) => {}
                 Op::GetAttr | Op::SetAttr | Op::GetItem | Op::SetItem | Op::LoadGlobal
                     if self.pure(&mut insts, &mut st, i, pc) => {}
+                Op::LoadMethod if self.method(&mut insts, &mut st, i, pc) => {}
                 Op::Not if st[b] == Ty::Bool => {
                     insts.push(Inst::Not {
                         dst: a as Reg,
@@ -701,6 +702,43 @@ impl Builder<'_> {
         if let Some(d) = dst {
             st[d] = Ty::Value;
         }
+        true
+    }
+
+    /// A method load its inline cache describes: guard the receiver, then
+    /// the cached function and the receiver into the method registers.
+    fn method(&mut self, insts: &mut Vec<Inst>, st: &mut [Ty], i: Insn, pc: u32) -> bool {
+        let (a, b) = (i.a(), i.b());
+        let Some(SiteInfo::Method {
+            class,
+            version,
+            shape,
+            func,
+        }) = self.input.sites.get(pc as usize).copied()
+        else {
+            return false;
+        };
+        self.boxed(insts, st, &[b]);
+        let e = self.exit(pc, ExitKind::Resume, self.trim(st, pc), "inline cache miss");
+        insts.push(Inst::Pure {
+            op: PureOp::MethodGuard {
+                class,
+                version,
+                shape,
+            },
+            dst: None,
+            args: vec![b as Reg],
+            index: None,
+            exit: e,
+        });
+        // The receiver first: `a` may be `b`.
+        insts.push(Inst::Move {
+            dst: (a + 1) as Reg,
+            src: b as Reg,
+        });
+        st[a + 1] = Ty::Value;
+        insts.push(Inst::ConstValue(a as Reg, func));
+        st[a] = Ty::Value;
         true
     }
 

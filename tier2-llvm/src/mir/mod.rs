@@ -206,6 +206,13 @@ pub enum PureOp {
     ListSet,
     /// `dst =` the global in `cell`, else in `builtin`.
     LoadGlobal { cell: usize, builtin: usize },
+    /// Checks that `args[0]` finds the cached method: a receiver of
+    /// `class` at `version`, an instance with `shape` (0: not an instance).
+    MethodGuard {
+        class: usize,
+        version: u32,
+        shape: usize,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
