@@ -129,6 +129,18 @@ impl EntryTable {
         (!j.invalidated.load(Ordering::Relaxed)).then_some(j)
     }
 
+    /// Whether function-entry code is installed.
+    #[inline(always)]
+    pub fn has_function(&self) -> bool {
+        self.entry.load(Ordering::Relaxed) != 0
+    }
+
+    /// Whether any loop of this code has OSR code installed.
+    #[inline(always)]
+    pub fn has_osr(&self) -> bool {
+        self.any_osr.load(Ordering::Relaxed)
+    }
+
     /// Whether `pc` is a loop header of this code.
     pub fn is_loop_header(&self, pc: u32) -> bool {
         self.osr.iter().any(|(h, _)| *h == pc)

@@ -121,6 +121,10 @@ pub fn symbols() -> Vec<(&'static str, usize)> {
             "strata_t2_for_next",
             strata_t2_for_next as *const () as usize,
         ),
+        (
+            "strata_t2_method_guard",
+            strata_t2_method_guard as *const () as usize,
+        ),
     ]
 }
 

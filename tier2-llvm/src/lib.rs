@@ -5,6 +5,7 @@
 //! `Tier` implementation (`tier`) decides what to compile, runs compiles
 //! synchronously or on the worker pool, and installs results at safepoints.
 
+pub mod aarch64;
 pub mod helpers;
 pub mod lower;
 pub mod mir;

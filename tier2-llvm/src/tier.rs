@@ -279,7 +279,7 @@ fn compile(cfg: &Config, input: &RegionInput) -> Result<Output, String> {
         std::thread::sleep(std::time::Duration::from_millis(cfg.delay_ms as u64));
     }
     let region = mir::build(input)?;
-    profitable(&region)?;
+    profitable(&region, input)?;
     let mir_text = mir::print(&region);
     let mir_insts = region.blocks.iter().map(|b| b.insts.len() + 1).sum();
     let s = session()?;
@@ -305,18 +305,32 @@ fn compile(cfg: &Config, input: &RegionInput) -> Result<Output, String> {
 /// than the interpreter's own dispatch of the instruction (it writes the
 /// frame back and decodes the instruction again, without the interpreter's
 /// inline caches), so a region must do most of its work natively.
-fn profitable(r: &mir::Region) -> Result<(), String> {
-    let (mut steps, mut native) = (0usize, 0usize);
+fn profitable(r: &mir::Region, input: &RegionInput) -> Result<(), String> {
+    use runtime::bytecode::Op;
+    let (mut cost, mut native) = (0usize, 0usize);
     for i in r.blocks.iter().flat_map(|b| &b.insts) {
         match i {
-            mir::Inst::Step { .. } => steps += 1,
-            mir::Inst::Box(_) | mir::Inst::Move { .. } => {}
-            _ => native += 1,
+            // A call from compiled code runs the callee natively nested,
+            // which costs several times the interpreter's inline call.
+            mir::Inst::Step { pc, .. } => {
+                let op = input.insns[*pc as usize].op().generic();
+                cost += if matches!(op, Op::Call | Op::CallMethod | Op::CallKw) {
+                    4
+                } else {
+                    1
+                };
+            }
+            mir::Inst::Int { .. }
+            | mir::Inst::Float { .. }
+            | mir::Inst::IntCmp { .. }
+            | mir::Inst::FloatCmp { .. }
+            | mir::Inst::Pure { .. } => native += 1,
+            _ => {}
         }
     }
-    if steps * 2 > native {
+    if cost * 2 > native {
         return Err(format!(
-            "not profitable: {steps} interpreter steps for {native} compiled operations"
+            "not profitable: interpreter steps worth {cost} for {native} compiled operations"
         ));
     }
     Ok(())

@@ -139,7 +139,13 @@ pub(super) fn enter(
     t.sp = base + nregs;
     let insns = code.insns.get().as_ptr();
     if t.jit.is_some() && extra_flags & flags::NAMESPACE == 0 {
-        return Ok(enter_compiled(t, code, regs, insns));
+        let calls = code.calls.get();
+        if code.jit.has_function()
+            || calls == t.jit_call_threshold.wrapping_add(1)
+            || calls % 1024 == 0
+        {
+            return Ok(enter_compiled(t, code, regs, insns));
+        }
     }
     Ok(Entered::Frame(regs, insns))
 }

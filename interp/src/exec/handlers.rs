@@ -653,11 +653,15 @@ pub(super) fn Jump(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResul
 
 pub(super) fn JumpBack(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult<Value> {
     let i = insn(pc);
-    quicken::count_back_edge(t, pc);
+    let n = quicken::count_back_edge(t, pc);
     if t.heap.wants_collect() {
         collect(t);
     }
-    if t.jit.is_some() {
+    // The tier only hears of the threshold crossing (and every 1024th
+    // iteration, to install background compiles); loops with OSR code enter it.
+    if t.jit.is_some()
+        && (n == t.jit_loop_threshold.wrapping_add(1) || n % 1024 == 0 || code(t).jit.has_osr())
+    {
         return super::jit_glue::back_edge(t, regs, pc);
     }
     next!(t, regs, at(t, i.j()))

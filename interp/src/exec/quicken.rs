@@ -32,13 +32,19 @@ pub(super) fn cache_at(t: &Thread, pc: *const Insn) -> *mut Cache {
 
 /// Profile: one more iteration of the loop closed by the back edge at `pc`.
 #[inline(always)]
-pub(super) fn count_back_edge(t: &Thread, pc: *const Insn) {
+pub(super) fn count_back_edge(t: &Thread, pc: *const Insn) -> u64 {
     // SAFETY: `cache_at` points at this instruction's entry; no other
     // reference to it is live.
     let c = unsafe { &mut *cache_at(t, pc) };
     match c {
-        Cache::Count(n) => *n += 1,
-        _ => *c = Cache::Count(1),
+        Cache::Count(n) => {
+            *n += 1;
+            *n
+        }
+        _ => {
+            *c = Cache::Count(1);
+            1
+        }
     }
 }
 

@@ -850,6 +850,10 @@ impl Builder<'_> {
         let prof = match seen {
             TYPE_INT => Some(Ty::Int),
             TYPE_FLOAT => Some(Ty::Float),
+            // No profile (the interpreter's inline fast path does not record
+            // types): an unboxed operand suggests the other is alike.
+            0 if known(x) && y.boxed() => Some(x),
+            0 if known(y) && x.boxed() => Some(y),
             _ => None,
         }?;
         // Each operand must be that type already, or boxed (to be guarded).

@@ -35,7 +35,14 @@ pub fn print(r: &Region) -> String {
                 Inst::ConstInt(d, v) => format!("r{d} = int {v}"),
                 Inst::ConstFloat(d, v) => format!("r{d} = float {v:?}"),
                 Inst::ConstBool(d, v) => format!("r{d} = bool {v}"),
-                Inst::ConstValue(d, v) => format!("r{d} = value {v:#x}"),
+                Inst::ConstValue(d, v) => {
+                    // Objects by kind only: their addresses differ per run.
+                    if v >> 48 == runtime::value::TAG_OBJ {
+                        format!("r{d} = value object")
+                    } else {
+                        format!("r{d} = value {v:#x}")
+                    }
+                }
                 Inst::Move { dst, src } => format!("r{dst} = r{src}"),
                 Inst::Box(r) => format!("box r{r}"),
                 Inst::Unbox { reg, to, exit } => {
