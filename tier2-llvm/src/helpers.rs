@@ -125,6 +125,11 @@ pub fn symbols() -> Vec<(&'static str, usize)> {
             "strata_t2_method_guard",
             strata_t2_method_guard as *const () as usize,
         ),
+        ("strata_t2_unpack", strata_t2_unpack as *const () as usize),
+        (
+            "strata_t2_float_pow",
+            strata_t2_float_pow as *const () as usize,
+        ),
     ]
 }
 
@@ -276,6 +281,41 @@ pub unsafe extern "C" fn strata_t2_method_guard(
         None => return 1,
     };
     (cls.addr() != class || cls.version.get() != version) as u32
+}
+
+/// Unpacks an exact tuple or list of length `n` into `out[0..n]`; 0 on
+/// success, 1 for anything else (the interpreter then unpacks).
+///
+/// # Safety
+/// `out` points at `n` writable words.
+pub unsafe extern "C" fn strata_t2_unpack(seq: u64, n: u32, out: *mut u64) -> u32 {
+    let v = Value::from_bits(seq);
+    let write = |items: &[Value]| {
+        if items.len() != n as usize {
+            return 1;
+        }
+        for (k, x) in items.iter().enumerate() {
+            // SAFETY: see the function's contract; k < n.
+            unsafe { *out.add(k) = x.bits() };
+        }
+        0
+    };
+    if let Some(t) = cast::<runtime::object::Tuple>(v) {
+        return write(&t.items);
+    }
+    if let Some(l) = cast::<List>(v) {
+        return write(l.items.get());
+    }
+    1
+}
+
+/// `x ** y` for floats with CPython's algorithm, as the result's bits
+/// (NaNs canonical); `MISS` when the interpreter must raise.
+pub extern "C" fn strata_t2_float_pow(x: f64, y: f64) -> u64 {
+    match runtime::num::float_pow(x, y) {
+        Ok(r) => Value::float(r).bits(),
+        Err(_) => MISS,
+    }
 }
 
 /// The next item of a range or list iterator (`DONE` when exhausted),

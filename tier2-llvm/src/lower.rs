@@ -814,6 +814,87 @@ impl<'ctx> Cx<'_, 'ctx> {
                     st[d as usize] = Ty::Value;
                 }
             }
+            Inst::Unpack { src, dst, n, exit } => {
+                let buf_ty = self.i64t.array_type(n as u32);
+                // In the entry block: an alloca inside a loop would grow the
+                // stack every iteration.
+                let ctx = self.f.get_type().get_context();
+                let entry_b = ctx.create_builder();
+                let first = self.f.get_first_basic_block().ok_or("no entry block")?;
+                match first.get_first_instruction() {
+                    Some(i) => entry_b.position_before(&i),
+                    None => entry_b.position_at_end(first),
+                }
+                let buf = entry_b.build_alloca(buf_ty, "unpack").map_err(e)?;
+                let seq = self.boxed_bits(src, st[src as usize])?;
+                let fty = self.i32t.fn_type(
+                    &[self.i64t.into(), self.i32t.into(), self.ptrt.into()],
+                    false,
+                );
+                let fnv = self.declare("strata_t2_unpack", fty);
+                let r = self
+                    .b
+                    .build_call(
+                        fnv,
+                        &[
+                            seq.into(),
+                            self.i32t.const_int(n as u64, false).into(),
+                            buf.into(),
+                        ],
+                        "",
+                    )
+                    .map_err(e)?
+                    .try_as_basic_value()
+                    .basic()
+                    .ok_or("unpack returned nothing")?
+                    .into_int_value();
+                let ok = self
+                    .b
+                    .build_int_compare(IntPredicate::EQ, r, self.i32t.const_int(0, false), "")
+                    .map_err(e)?;
+                self.guard(ok, exit)?;
+                for k in 0..n as u64 {
+                    // SAFETY: k < n, within the array.
+                    let p = unsafe {
+                        self.b
+                            .build_in_bounds_gep(self.i64t, buf, &[self.const64(k)], "")
+                    }
+                    .map_err(e)?;
+                    let v = self.b.build_load(self.i64t, p, "").map_err(e)?;
+                    let d = dst as usize + k as usize;
+                    self.b.build_store(self.slots[d].bits, v).map_err(e)?;
+                    st[d] = Ty::Value;
+                }
+            }
+            Inst::FloatPow {
+                dst,
+                a,
+                b: rb,
+                exit,
+            } => {
+                let (x, y) = (self.load_num(a, st)?, self.load_num(rb, st)?);
+                let fty = self
+                    .i64t
+                    .fn_type(&[self.f64t.into(), self.f64t.into()], false);
+                let fnv = self.declare("strata_t2_float_pow", fty);
+                let r = self
+                    .b
+                    .build_call(fnv, &[x.into(), y.into()], "")
+                    .map_err(e)?
+                    .try_as_basic_value()
+                    .basic()
+                    .ok_or("pow returned nothing")?
+                    .into_int_value();
+                let ok = self
+                    .b
+                    .build_int_compare(IntPredicate::NE, r, self.const64(crate::helpers::MISS), "")
+                    .map_err(e)?;
+                self.guard(ok, exit)?;
+                self.b
+                    .build_store(self.slots[dst as usize].bits, r)
+                    .map_err(e)?;
+                st[dst as usize] = Ty::Value;
+            }
             Inst::Step {
                 pc,
                 ref writes,

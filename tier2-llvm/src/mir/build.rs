@@ -487,6 +487,48 @@ impl Builder<'_> {
                 Op::GetAttr | Op::SetAttr | Op::GetItem | Op::SetItem | Op::LoadGlobal
                     if self.pure(&mut insts, &mut st, i, pc) => {}
                 Op::LoadMethod if self.method(&mut insts, &mut st, i, pc) => {}
+                Op::Unpack => {
+                    self.boxed(&mut insts, &mut st, &[b]);
+                    let e = self.exit(
+                        pc,
+                        ExitKind::Resume,
+                        self.trim(&st, pc),
+                        "not an exact tuple or list of that length",
+                    );
+                    insts.push(Inst::Unpack {
+                        src: b as Reg,
+                        dst: a as Reg,
+                        n: c as u16,
+                        exit: e,
+                    });
+                    for k in 0..c {
+                        st[a + k] = Ty::Value;
+                    }
+                }
+                Op::Pow
+                    if self.expect(&st, b, c, pc) == Some(Ty::Float)
+                        || (st[b] == Ty::Float && st[c] == Ty::Int) =>
+                {
+                    if self.need_num(&mut insts, &mut st, b, pc)
+                        && self.need_num(&mut insts, &mut st, c, pc)
+                    {
+                        let e = self.exit(
+                            pc,
+                            ExitKind::Resume,
+                            self.trim(&st, pc),
+                            "float power error",
+                        );
+                        insts.push(Inst::FloatPow {
+                            dst: a as Reg,
+                            a: b as Reg,
+                            b: c as Reg,
+                            exit: e,
+                        });
+                        st[a] = Ty::Value;
+                    } else {
+                        self.step(&mut insts, &mut st, i, pc);
+                    }
+                }
                 Op::Not if st[b] == Ty::Bool => {
                     insts.push(Inst::Not {
                         dst: a as Reg,

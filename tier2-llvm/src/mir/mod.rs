@@ -173,6 +173,22 @@ pub enum Inst {
         index: Option<Reg>,
         exit: ExitId,
     },
+    /// Unpacks an exact tuple or list of length `n` in `src` into registers
+    /// `dst..dst + n` (as `Value`s); `exit` for anything else.
+    Unpack {
+        src: Reg,
+        dst: Reg,
+        n: u16,
+        exit: ExitId,
+    },
+    /// `dst = a ** b` for floats (ints converted), CPython's algorithm;
+    /// `exit` on an error the interpreter must raise.
+    FloatPow {
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+        exit: ExitId,
+    },
     /// The instruction at `pc` done by the interpreter's `exec_one` on the
     /// frame (invariant 3); `writes` are reloaded as `Value`; `exit` if it
     /// raised.

@@ -70,6 +70,12 @@ pub fn print(r: &Region) -> String {
                 Inst::IntCmp { op, dst, a, b } => format!("r{dst} = int.cmp.{op:?} r{a}, r{b}"),
                 Inst::FloatCmp { op, dst, a, b } => format!("r{dst} = float.cmp.{op:?} r{a}, r{b}"),
                 Inst::Not { dst, src } => format!("r{dst} = not r{src}"),
+                Inst::Unpack { src, dst, n, exit } => {
+                    format!("r{dst}..+{n} = unpack r{src} else e{exit}")
+                }
+                Inst::FloatPow { dst, a, b, exit } => {
+                    format!("r{dst} = float.pow r{a}, r{b} else e{exit}")
+                }
                 Inst::Pure {
                     op,
                     dst,
