@@ -1,6 +1,7 @@
 //! `strata`: run a Python program (`strata FILE.py [args]` or `-c CODE`)
 //! through the tiers, with the settings of the table of tunables.
 
+mod emit;
 mod tunables;
 
 use clap::{Arg, ArgAction, Command};
@@ -201,9 +202,17 @@ fn main() {
         },
     };
     let mut opts = opts;
-    if opts.tiers.max_tier >= 2 {
+    // --emit-aarch64 replaces tier 2 by a recorder of its hot regions.
+    let emitter = m
+        .get_one::<String>("emit-aarch64")
+        .filter(|d| !d.is_empty())
+        .map(|d| emit::Emitter::new(d, &opts.filename));
+    if let Some(e) = &emitter {
+        opts.tiers.factory = Some(e.factory());
+    } else if opts.tiers.max_tier >= 2 {
         opts.tiers.factory = Some(tier2_factory(&m, &dump));
     }
     let code = interp::run_main(opts);
+    let code = emitter.map_or(code, |e| e.finish(code));
     std::process::exit(code);
 }

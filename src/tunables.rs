@@ -97,6 +97,12 @@ pub const TUNABLES: &[Tunable] = &[
         doc: "Compiler output: bytecode (print it and exit), or mir and/or llvm-ir (to stderr as each tier-2 region compiles; comma-separated).",
     },
     Tunable {
+        name: "emit-aarch64",
+        kind: Kind::Text,
+        default: "",
+        doc: "Run in the interpreter only, and write each region tier 2 would compile (hot at --tier2-threshold) as an AArch64 object DIR/<qualname>.o with its MIR (.mir), plus the C header DIR/strata_regions.h (frame layout, NaN-boxing, exits, helpers).",
+    },
+    Tunable {
         name: "stats",
         kind: Kind::Flag,
         default: "",

@@ -22,12 +22,15 @@
 //! 1. Every undefined symbol of an emitted object is a helper of
 //!    [`HELPERS`] (or a C library routine LLVM may call): `emit_region`
 //!    refuses an object that needs anything the header does not declare.
+//!    Every helper the module declares has the LLVM type of its C
+//!    prototype there.
 //! 2. The objects are built with [`layout`], whose offsets are the ones
 //!    the header declares (and checks with `_Static_assert`).
 
 use crate::lower::{self, Layout, Stress};
 use crate::mir::{ExitKind, Region};
 use crate::orc::{OptLevel, Session};
+use inkwell::module::Module;
 use runtime::jit::{EXIT_RAISE, EXIT_RESUME, EXIT_RETURN};
 use runtime::value::{
     CANON_NAN, SMALL_INT_MAX, SMALL_INT_MIN, TAG_BOOL, TAG_INT, TAG_NONE, TAG_OBJ, TAG_UNBOUND,
@@ -60,8 +63,9 @@ pub struct Helper {
     pub ret: &'static str,
     /// C parameters: `(type, name)`.
     pub params: &'static [(&'static str, &'static str)],
-    /// What a stub returns to make compiled code leave (a C expression;
-    /// empty for `void`): "raised" for the step, a miss for the others.
+    /// What a stub returns so that compiled code leaves (a C expression;
+    /// empty for `void`): "raised" for the step, a miss for pure helpers,
+    /// a fresh register block for `strata_t2_push_frame`.
     pub leave: &'static str,
     pub doc: &'static str,
 }
@@ -169,6 +173,32 @@ pub const HELPERS: &[Helper] = &[
         leave: "1",
         doc: "0 if `obj` still finds the method an inline cache recorded, 1 otherwise.",
     },
+    Helper {
+        name: "strata_t2_unpack",
+        ret: "uint32_t",
+        params: &[("uint64_t", "seq"), ("uint32_t", "n"), ("uint64_t *", "out")],
+        leave: "1",
+        doc: "Unpacks an exact tuple or list of length `n` into out[0..n]; 0 done, 1 otherwise.",
+    },
+    Helper {
+        name: "strata_t2_float_pow",
+        ret: "uint64_t",
+        params: &[("double", "x"), ("double", "y")],
+        leave: "STRATA_MISS",
+        doc: "x ** y for floats (CPython's algorithm) as the boxed result; STRATA_MISS if it raises.",
+    },
+    Helper {
+        name: "strata_t2_push_frame",
+        ret: "uint64_t *",
+        params: &[
+            ("strata_thread *", "thread"),
+            ("uint64_t", "func"),
+            ("uint32_t", "call_pc"),
+            ("uint32_t", "ret_reg"),
+        ],
+        leave: "calloc(1 << 16, sizeof(uint64_t))",
+        doc: "An exit inside inlined code: pushes the callee's frame (the caller resumes at `call_pc`, the result goes to `ret_reg`) and returns its registers, which compiled code fills.",
+    },
 ];
 
 /// C library routines LLVM may call from any code it generates.
@@ -186,7 +216,8 @@ pub fn emit_region(region: &Region, name: &str) -> Result<Vec<u8>, String> {
 pub fn emit_region_unit(region: &Region, name: &str, unit: u64) -> Result<Vec<u8>, String> {
     let layout = layout();
     let object = Session::emit_object(TRIPLE, OptLevel::O2, &|ctx, module| {
-        lower::lower(ctx, module, region, name, unit, &layout, Stress::default())
+        lower::lower(ctx, module, region, name, unit, &layout, Stress::default())?;
+        check_helper_types(module)
     })?;
     let syms = elf_symbols(&object)?;
     if !syms.defined.iter().any(|s| s == name) {
@@ -200,6 +231,48 @@ pub fn emit_region_unit(region: &Region, name: &str, unit: u64) -> Result<Vec<u8
         }
     }
     Ok(object)
+}
+
+/// The LLVM type of a C type of [`HELPERS`].
+fn llvm_type(c: &str) -> &str {
+    match c.trim() {
+        "uint64_t" | "int64_t" => "i64",
+        "uint32_t" | "int32_t" => "i32",
+        t if t.ends_with('*') => "ptr",
+        t => t,
+    }
+}
+
+/// Every helper `module` declares has the type its C prototype in
+/// [`HELPERS`] says (checked before optimisation, so also for calls LLVM
+/// later removes). Unknown names are left to the symbol check.
+fn check_helper_types(module: &Module<'_>) -> Result<(), String> {
+    for f in module.get_functions() {
+        let name = f.get_name().to_string_lossy();
+        let Some(h) = HELPERS.iter().find(|h| h.name == name) else {
+            continue;
+        };
+        let ty = f.get_type();
+        let got_ret = ty
+            .get_return_type()
+            .map(|t| t.print_to_string().to_string())
+            .unwrap_or_else(|| "void".to_string());
+        let got: Vec<String> = ty
+            .get_param_types()
+            .into_iter()
+            .map(|t| t.print_to_string().to_string())
+            .collect();
+        let want: Vec<&str> = h.params.iter().map(|(t, _)| llvm_type(t)).collect();
+        if got_ret != llvm_type(h.ret) || got != want {
+            return Err(format!(
+                "the lowering calls {name} as {got_ret} ({}), but aarch64::HELPERS declares {} ({})",
+                got.join(", "),
+                llvm_type(h.ret),
+                want.join(", ")
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// The named symbols of an ELF object.

@@ -127,6 +127,10 @@ pub fn symbols() -> Vec<(&'static str, usize)> {
         ),
         ("strata_t2_unpack", strata_t2_unpack as *const () as usize),
         (
+            "strata_t2_push_frame",
+            strata_t2_push_frame as *const () as usize,
+        ),
+        (
             "strata_t2_float_pow",
             strata_t2_float_pow as *const () as usize,
         ),
@@ -316,6 +320,56 @@ pub extern "C" fn strata_t2_float_pow(x: f64, y: f64) -> u64 {
         Ok(r) => Value::float(r).bits(),
         Err(_) => MISS,
     }
+}
+
+/// An exit inside inlined code rebuilds the callee's frame: records the
+/// caller's pc (the call), pushes a frame for `func` with its registers
+/// UNBOUND (compiled code then fills the live ones) and returns them.
+///
+/// # Safety
+/// `t` is the running thread, its top frame the caller; `func` is a live
+/// function (pinned by the tier).
+pub unsafe extern "C" fn strata_t2_push_frame(
+    t: *mut Thread,
+    func: u64,
+    call_pc: u32,
+    ret_reg: u32,
+) -> *mut Value {
+    // SAFETY: see the function's contract.
+    let t = unsafe { &mut *t };
+    let f = cast::<runtime::object::Function>(Value::from_bits(func)).expect("an inlined function");
+    let code = f.code;
+    let nregs = code.nregs as usize;
+    let base = t.sp;
+    assert!(
+        base + nregs <= runtime::frame::STACK_SLOTS,
+        "register stack exhausted"
+    );
+    // SAFETY: base + nregs is within the register stack (checked), above
+    // every live frame.
+    let regs = unsafe { t.stack.base().add(base) };
+    for k in 0..nregs {
+        // SAFETY: as above.
+        unsafe { *regs.add(k) = Value::UNBOUND };
+    }
+    if let Some(caller) = t.frames.last_mut() {
+        caller.pc = call_pc;
+    }
+    code.calls.set(code.calls.get() + 1);
+    t.frames.push(runtime::frame::Frame {
+        code,
+        regs,
+        pc: 0,
+        ret_reg,
+        flags: 0,
+        saved_sp: base as u32,
+        func: f.as_value(),
+        globals: f.globals,
+        ns: Value::UNBOUND,
+        gen: Value::UNBOUND,
+    });
+    t.sp = base + nregs;
+    regs
 }
 
 /// The next item of a range or list iterator (`DONE` when exhausted),

@@ -197,6 +197,10 @@ pub fn lower<'ctx>(
     for (k, ex) in region.exits.iter().enumerate() {
         cx.b.position_at_end(cx.exits[k]);
         let kind = match ex.kind {
+            ExitKind::Resume if !ex.frames.is_empty() => {
+                cx.flush_inlined(ex)?;
+                EXIT_RESUME
+            }
             ExitKind::Resume => {
                 cx.flush(&ex.types)?;
                 EXIT_RESUME
@@ -333,6 +337,61 @@ impl<'ctx> Cx<'_, 'ctx> {
             let v = self.boxed_bits(r as Reg, t)?;
             let p = self.frame_slot(r)?;
             self.b.build_store(p, v).map_err(e)?;
+        }
+        Ok(())
+    }
+
+    /// Writes back an exit inside inlined code: the caller's registers to
+    /// its frame, then each callee's frame pushed (by a helper that also
+    /// records the caller's pc) and filled from its registers.
+    fn flush_inlined(&self, ex: &Exit) -> R<()> {
+        let outer = ex.frames[0].caller_nregs;
+        let caller: Vec<Ty> = ex.types[..outer].to_vec();
+        self.flush(&caller)?;
+        let fty = self.ptrt.fn_type(
+            &[
+                self.ptrt.into(),
+                self.i64t.into(),
+                self.i32t.into(),
+                self.i32t.into(),
+            ],
+            false,
+        );
+        let push = self.declare("strata_t2_push_frame", fty);
+        for f in &ex.frames {
+            let regs = self
+                .b
+                .build_call(
+                    push,
+                    &[
+                        self.thread.into(),
+                        self.const64(f.func).into(),
+                        self.i32t.const_int(f.call_pc as u64, false).into(),
+                        self.i32t.const_int(f.ret_reg as u64, false).into(),
+                    ],
+                    "",
+                )
+                .map_err(e)?
+                .try_as_basic_value()
+                .basic()
+                .ok_or("push_frame returned nothing")?
+                .into_pointer_value();
+            for k in 0..f.nregs {
+                let r = f.base as usize + k;
+                let t = ex.types[r];
+                if t == Ty::Dead {
+                    continue;
+                }
+                let v = self.boxed_bits(r as Reg, t)?;
+                // SAFETY: k < the callee's register count, the window the
+                // helper pushed.
+                let p = unsafe {
+                    self.b
+                        .build_in_bounds_gep(self.i64t, regs, &[self.const64(k as u64)], "")
+                }
+                .map_err(e)?;
+                self.b.build_store(p, v).map_err(e)?;
+            }
         }
         Ok(())
     }
@@ -895,6 +954,14 @@ impl<'ctx> Cx<'_, 'ctx> {
                     .map_err(e)?;
                 st[dst as usize] = Ty::Value;
             }
+            Inst::GuardBits { reg, bits, exit } => {
+                let v = self.boxed_bits(reg, st[reg as usize])?;
+                let ok = self
+                    .b
+                    .build_int_compare(IntPredicate::EQ, v, self.const64(bits), "")
+                    .map_err(e)?;
+                self.guard(ok, exit)?;
+            }
             Inst::Step {
                 pc,
                 ref writes,
@@ -1073,6 +1140,7 @@ impl<'ctx> Cx<'_, 'ctx> {
                 let code = self.const64(encode_exit(EXIT_RETURN, pc));
                 self.b.build_return(Some(&code)).map_err(e)?;
             }
+            Term::Inline { .. } => return Err("an inline call survived MIR building".into()),
             Term::Exit(x) => {
                 self.b
                     .build_unconditional_branch(self.exits[x])

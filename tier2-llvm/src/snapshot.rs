@@ -40,6 +40,15 @@ pub enum SiteInfo {
     },
 }
 
+/// A call site whose callee is known (a global's function or a cached
+/// method) and small and simple enough to inline.
+#[derive(Clone, Debug)]
+pub struct InlineCallee {
+    /// The function object's bits (the call guards on it; pinned).
+    pub func: u64,
+    pub input: Box<RegionInput>,
+}
+
 /// Everything a worker needs to compile one region.
 #[derive(Clone, Debug)]
 pub struct RegionInput {
@@ -61,6 +70,8 @@ pub struct RegionInput {
     pub sites: Vec<SiteInfo>,
     /// Stress mode: back edges to a loop region's header leave the region.
     pub osr_every_backedge: bool,
+    /// Per instruction: the callee to inline at a call, if any.
+    pub inlines: Vec<Option<InlineCallee>>,
     /// Per instruction: operand types the generic form saw
     /// (`runtime::object::cache::TYPE_*` bits).
     pub types: Vec<u8>,
@@ -85,8 +96,16 @@ pub fn snapshot_pinned(
     pins: &mut Vec<runtime::Value>,
 ) -> RegionInput {
     let mut input = snapshot(code, spot, unit);
+    input.sites = sites_of(code, pins);
+    find_inlines(code, &mut input, pins);
+    input
+}
+
+/// The monomorphic inline caches of `code` as `SiteInfo`s (guarded
+/// objects pushed on `pins`).
+fn sites_of(code: Gc<Code>, pins: &mut Vec<runtime::Value>) -> Vec<SiteInfo> {
     let caches = code.caches.get();
-    input.sites = caches
+    caches
         .iter()
         .map(|c| match c {
             Cache::Slot {
@@ -124,8 +143,102 @@ pub fn snapshot_pinned(
             }
             _ => SiteInfo::None,
         })
-        .collect();
-    input
+        .collect()
+}
+
+/// Largest callee (in instructions) that is inlined.
+const INLINE_MAX_INSNS: usize = 60;
+
+/// Marks the calls of `code` whose callee is known at this moment — a
+/// function in a global cell loaded just before the call, or a method an
+/// inline cache recorded — and can be inlined: a plain function (no
+/// defaults used, no `*args`/`**kw`/keyword-only parameters, no closure or
+/// cells, no exception handlers, not a generator), small, not `code`
+/// itself, whose own MIR has no interpreter steps (so every exit inside it
+/// is a guard that resumes the interpreter in a rebuilt frame).
+fn find_inlines(code: Gc<Code>, input: &mut RegionInput, pins: &mut Vec<runtime::Value>) {
+    use runtime::bytecode::Op;
+    use runtime::object::Function;
+    use runtime::ops::cast;
+    let insns = code.insns.get();
+    for pc in 0..insns.len() {
+        let i = insns[pc];
+        let (freg, argc) = match i.op() {
+            Op::Call => (i.b(), i.c()),
+            Op::CallMethod => (i.b(), i.c() + 1),
+            _ => continue,
+        };
+        // The instruction that last wrote the function register, looking
+        // back at most 16 instructions without crossing a jump.
+        let mut producer = None;
+        for q in (pc.saturating_sub(16)..pc).rev() {
+            let x = insns[q];
+            if x.op().is_jump() {
+                break;
+            }
+            if crate::mir::writes(x).contains(&freg) {
+                producer = Some(q);
+                break;
+            }
+        }
+        let Some(q) = producer else { continue };
+        let pi = insns[q];
+        let func = match (pi.op(), i.op()) {
+            (Op::LoadGlobal, Op::Call) if pi.a() == freg => {
+                let v = code.globals[pi.b()].get();
+                if v.is_unbound() {
+                    code.builtins[pi.b()].get()
+                } else {
+                    v
+                }
+            }
+            (Op::LoadMethodCached, Op::CallMethod) if pi.a() == freg => {
+                match &code.caches.get()[q] {
+                    Cache::Method {
+                        func,
+                        shape: Some(_),
+                        ..
+                    } => *func,
+                    _ => continue,
+                }
+            }
+            _ => continue,
+        };
+        let Some(f) = cast::<Function>(func) else {
+            continue;
+        };
+        let c = f.code;
+        let simple = matches!(c.kind, runtime::bytecode::CodeKind::Function)
+            && !c.is_generator
+            && !c.varargs
+            && !c.varkw
+            && c.kwonlycount == 0
+            && c.freevars.is_empty()
+            && c.cellvars.is_empty()
+            && f.closure.is_none()
+            && c.exc_table.is_empty()
+            && c.argcount as usize == argc
+            && c.insns.get().len() <= INLINE_MAX_INSNS
+            && !c.ptr_eq(code);
+        if !simple {
+            continue;
+        }
+        let mut callee_pins = Vec::new();
+        let mut callee = snapshot(c, HotSpot::Function, 0);
+        callee.sites = sites_of(c, &mut callee_pins);
+        let Ok(r) = crate::mir::build(&callee) else {
+            continue;
+        };
+        if !crate::mir::inlinable(&r) {
+            continue;
+        }
+        pins.push(func);
+        pins.extend(callee_pins);
+        input.inlines[pc] = Some(InlineCallee {
+            func: func.bits(),
+            input: Box::new(callee),
+        });
+    }
 }
 
 /// Copies what compiling `code` at `spot` needs (without inline caches).
@@ -167,6 +280,7 @@ pub fn snapshot(code: Gc<Code>, spot: HotSpot, unit: u64) -> RegionInput {
         sites: vec![SiteInfo::None; code.insns.get().len()],
         types: code.types.get().clone(),
         osr_every_backedge: false,
+        inlines: vec![None; code.insns.get().len()],
         global_cells: code
             .globals
             .iter()

@@ -307,25 +307,33 @@ fn compile(cfg: &Config, input: &RegionInput) -> Result<Output, String> {
 /// inline caches), so a region must do most of its work natively.
 fn profitable(r: &mir::Region, input: &RegionInput) -> Result<(), String> {
     use runtime::bytecode::Op;
+    // Where the time goes: each block weighs 8 per loop around it.
+    let depth = loop_depths(r);
     let (mut cost, mut native) = (0usize, 0usize);
-    for i in r.blocks.iter().flat_map(|b| &b.insts) {
-        match i {
-            // A call from compiled code runs the callee natively nested,
-            // which costs several times the interpreter's inline call.
-            mir::Inst::Step { pc, .. } => {
-                let op = input.insns[*pc as usize].op().generic();
-                cost += if matches!(op, Op::Call | Op::CallMethod | Op::CallKw) {
-                    4
-                } else {
-                    1
-                };
+    for (k, b) in r.blocks.iter().enumerate() {
+        let w = 8usize.pow(depth[k].min(6) as u32);
+        for i in &b.insts {
+            match i {
+                // A call from compiled code runs the callee natively nested,
+                // which costs several times the interpreter's inline call.
+                mir::Inst::Step { pc, .. } => {
+                    let op = input.insns[*pc as usize].op().generic();
+                    let c = if matches!(op, Op::Call | Op::CallMethod | Op::CallKw) {
+                        4
+                    } else {
+                        1
+                    };
+                    cost += c * w;
+                }
+                mir::Inst::Int { .. }
+                | mir::Inst::Float { .. }
+                | mir::Inst::IntCmp { .. }
+                | mir::Inst::FloatCmp { .. }
+                | mir::Inst::Pure { .. }
+                | mir::Inst::Unpack { .. }
+                | mir::Inst::FloatPow { .. } => native += w,
+                _ => {}
             }
-            mir::Inst::Int { .. }
-            | mir::Inst::Float { .. }
-            | mir::Inst::IntCmp { .. }
-            | mir::Inst::FloatCmp { .. }
-            | mir::Inst::Pure { .. } => native += 1,
-            _ => {}
         }
     }
     if cost * 2 > native {
@@ -334,6 +342,57 @@ fn profitable(r: &mir::Region, input: &RegionInput) -> Result<(), String> {
         ));
     }
     Ok(())
+}
+
+/// How many loops contain each block: for each block ending in a back
+/// edge, the blocks that reach it from its loop's header (the bytecode
+/// block the back edge targets, through any conversion blocks).
+fn loop_depths(r: &mir::Region) -> Vec<usize> {
+    let n = r.blocks.len();
+    let succs = |t: &mir::Term| -> Vec<usize> {
+        use mir::Term::*;
+        match t {
+            Jump(k) => vec![*k],
+            Branch { then, other, .. } | BranchValue { then, other, .. } => vec![*then, *other],
+            ForIter { body, done, .. } | ForNext { body, done, .. } => vec![*body, *done],
+            Inline { cont, .. } => vec![*cont],
+            Return { .. } | Exit(_) => vec![],
+        }
+    };
+    let mut preds = vec![Vec::new(); n];
+    for (k, b) in r.blocks.iter().enumerate() {
+        for s in succs(&b.term) {
+            preds[s].push(k);
+        }
+    }
+    let mut depth = vec![0usize; n];
+    for (k, b) in r.blocks.iter().enumerate() {
+        if !b.back_edge {
+            continue;
+        }
+        // Follow plain jumps (conversion blocks) to the header.
+        let mut header = succs(&b.term).first().copied().unwrap_or(k);
+        for _ in 0..4 {
+            match &r.blocks[header].term {
+                mir::Term::Jump(x) if r.blocks[header].pc == r.blocks[*x].pc => header = *x,
+                _ => break,
+            }
+        }
+        let hpc = r.blocks[header].pc;
+        let mut seen = vec![false; n];
+        let mut stack = vec![k];
+        while let Some(x) = stack.pop() {
+            if seen[x] {
+                continue;
+            }
+            seen[x] = true;
+            depth[x] += 1;
+            if x != header && r.blocks[x].pc != hpc {
+                stack.extend(preds[x].iter().copied());
+            }
+        }
+    }
+    depth
 }
 
 impl Tier for Tier2 {

@@ -170,7 +170,12 @@ fn enter_compiled(t: &mut Thread, code: Gc<Code>, regs: *mut Value, insns: *cons
     // SAFETY: compiled code exits at a pc of this code.
     let at_pc = unsafe { insns.add(pc as usize) };
     if kind == EXIT_RESUME {
-        return Entered::Frame(regs, at_pc);
+        // An exit inside inlined code pushed the callee's frame: resume in
+        // the top frame.
+        let top = frame(t);
+        let (top_regs, top_insns) = (top.regs, top.code.insns.get().as_ptr());
+        // SAFETY: the exit's pc belongs to the top frame's code.
+        return Entered::Frame(top_regs, unsafe { top_insns.add(pc as usize) });
     }
     if kind == EXIT_RAISE {
         return Entered::Raise(regs, at_pc);

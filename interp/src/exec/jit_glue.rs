@@ -97,6 +97,10 @@ pub(super) fn back_edge(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> Py
 /// Continues in the interpreter after compiled code exited with `kind` at
 /// `pc` (invariant 2).
 pub(super) fn after_exit(t: &mut Thread, regs: *mut Value, kind: u64, pc: u32) -> PyResult<Value> {
+    // An exit inside inlined code pushed the callee's frame: continue in
+    // the top frame, whichever it is.
+    let _ = regs;
+    let regs = super::handlers::frame(t).regs;
     let at_pc = at(t, pc as usize);
     if kind == EXIT_RESUME {
         next!(t, regs, at_pc)

@@ -19,7 +19,8 @@ pub fn build(input: &RegionInput) -> Result<Region, String> {
         return Err(format!("entry pc {entry} is outside the code"));
     }
     let live = liveness(input);
-    let blocks = find_blocks(insns, entry)?;
+    let splits: Vec<bool> = input.inlines.iter().map(Option::is_some).collect();
+    let blocks = find_blocks(insns, entry, &splits)?;
     let mut b = Builder {
         input,
         live: &live,
@@ -119,6 +120,108 @@ pub fn build(input: &RegionInput) -> Result<Region, String> {
         term: Term::Jump(0),
         back_edge: false,
     });
+    // Inlined calls: the callee's blocks join the region.
+    let mut nregs_total = nregs;
+    for k in 0..out_blocks.len() {
+        if !reachable.get(k).copied().unwrap_or(true) {
+            continue;
+        }
+        let Term::Inline {
+            pc,
+            dst,
+            fn_reg,
+            args,
+            cont,
+            guard,
+            state,
+        } = out_blocks[k].term.clone()
+        else {
+            continue;
+        };
+        let callee = input.inlines[pc as usize].as_ref().expect("inline site");
+        let r = build(&callee.input)?;
+        let base = nregs_total;
+        nregs_total += r.nregs;
+        let (boff, eoff) = (out_blocks.len(), b.exits.len());
+        let shift = |t: &[Ty]| -> Vec<Ty> {
+            let mut v = state.clone();
+            v.resize(base, Ty::Dead);
+            v.extend_from_slice(t);
+            v
+        };
+        let frame = InlineFrame {
+            func: callee.func,
+            call_pc: pc,
+            ret_reg: dst,
+            base: base as Reg,
+            nregs: r.nregs,
+            caller_nregs: nregs,
+        };
+        for x in &r.exits {
+            let mut frames = vec![frame.clone()];
+            frames.extend(x.frames.iter().cloned());
+            b.exits.push(Exit {
+                pc: x.pc,
+                kind: x.kind,
+                types: shift(&x.types),
+                reason: x.reason,
+                frames,
+            });
+        }
+        let rb = |x: Reg| x + base as Reg;
+        for cb in &r.blocks {
+            let mut insts: Vec<Inst> = cb
+                .insts
+                .iter()
+                .map(|i| shift_inst(i, base as Reg, eoff))
+                .collect();
+            let term = match &cb.term {
+                Term::Return { reg, .. } => {
+                    insts.push(Inst::Box(rb(*reg)));
+                    insts.push(Inst::Move { dst, src: rb(*reg) });
+                    Term::Jump(cont)
+                }
+                t => shift_term(t, base as Reg, boff, eoff),
+            };
+            out_blocks.push(Block {
+                pc: cb.pc,
+                entry: shift(&cb.entry),
+                insts,
+                term,
+                back_edge: false,
+            });
+        }
+        // The call: guard the function, pass the arguments, enter.
+        let callee_entry = &r.blocks[r.entry];
+        let mut insts = std::mem::take(&mut out_blocks[k].insts);
+        insts.push(Inst::GuardBits {
+            reg: fn_reg,
+            bits: callee.func,
+            exit: guard,
+        });
+        for (j, &a) in args.iter().enumerate() {
+            insts.push(Inst::Move {
+                dst: rb(j as Reg),
+                src: a,
+            });
+        }
+        for (j, t) in callee_entry.entry.iter().enumerate().skip(args.len()) {
+            if *t != Ty::Dead {
+                insts.push(Inst::ConstValue(
+                    rb(j as Reg),
+                    runtime::Value::UNBOUND.bits(),
+                ));
+            }
+        }
+        out_blocks[k].insts = insts;
+        out_blocks[k].term = Term::Jump(boff + r.entry);
+    }
+    for blk in out_blocks.iter_mut() {
+        blk.entry.resize(nregs_total, Ty::Dead);
+    }
+    for x in b.exits.iter_mut() {
+        x.types.resize(nregs_total, Ty::Dead);
+    }
     // Unreachable blocks (never given a state) leave at once.
     for (k, blk) in out_blocks.iter_mut().enumerate() {
         if !reachable.get(k).copied().unwrap_or(true) {
@@ -136,10 +239,164 @@ pub fn build(input: &RegionInput) -> Result<Region, String> {
         name: input.name.clone(),
         entry_pc: input.entry_pc,
         entry: entry_block,
-        nregs,
+        nregs: nregs_total,
         blocks: out_blocks,
         exits: b.exits,
     })
+}
+
+/// `i` with registers moved up by `base` and exits by `eoff` (an inlined
+/// callee's instruction in the caller's region).
+fn shift_inst(i: &Inst, base: Reg, eoff: ExitId) -> Inst {
+    let r = |x: Reg| x + base;
+    match i.clone() {
+        Inst::ConstInt(d, v) => Inst::ConstInt(r(d), v),
+        Inst::ConstFloat(d, v) => Inst::ConstFloat(r(d), v),
+        Inst::ConstBool(d, v) => Inst::ConstBool(r(d), v),
+        Inst::ConstValue(d, v) => Inst::ConstValue(r(d), v),
+        Inst::Move { dst, src } => Inst::Move {
+            dst: r(dst),
+            src: r(src),
+        },
+        Inst::Box(x) => Inst::Box(r(x)),
+        Inst::Unbox { reg, to, exit } => Inst::Unbox {
+            reg: r(reg),
+            to,
+            exit: exit + eoff,
+        },
+        Inst::Int {
+            op,
+            dst,
+            a,
+            b,
+            exit,
+        } => Inst::Int {
+            op,
+            dst: r(dst),
+            a: r(a),
+            b: r(b),
+            exit: exit + eoff,
+        },
+        Inst::Float {
+            op,
+            dst,
+            a,
+            b,
+            exit,
+        } => Inst::Float {
+            op,
+            dst: r(dst),
+            a: r(a),
+            b: r(b),
+            exit: exit.map(|e| e + eoff),
+        },
+        Inst::IntCmp { op, dst, a, b } => Inst::IntCmp {
+            op,
+            dst: r(dst),
+            a: r(a),
+            b: r(b),
+        },
+        Inst::FloatCmp { op, dst, a, b } => Inst::FloatCmp {
+            op,
+            dst: r(dst),
+            a: r(a),
+            b: r(b),
+        },
+        Inst::GuardBits { reg, bits, exit } => Inst::GuardBits {
+            reg: r(reg),
+            bits,
+            exit: exit + eoff,
+        },
+        Inst::Not { dst, src } => Inst::Not {
+            dst: r(dst),
+            src: r(src),
+        },
+        Inst::Pure {
+            op,
+            dst,
+            args,
+            index,
+            exit,
+        } => Inst::Pure {
+            op,
+            dst: dst.map(r),
+            args: args.into_iter().map(r).collect(),
+            index: index.map(r),
+            exit: exit + eoff,
+        },
+        Inst::Unpack { src, dst, n, exit } => Inst::Unpack {
+            src: r(src),
+            dst: r(dst),
+            n,
+            exit: exit + eoff,
+        },
+        Inst::FloatPow { dst, a, b, exit } => Inst::FloatPow {
+            dst: r(dst),
+            a: r(a),
+            b: r(b),
+            exit: exit + eoff,
+        },
+        Inst::Step { pc, writes, exit } => Inst::Step {
+            pc,
+            writes: writes.into_iter().map(r).collect(),
+            exit: exit + eoff,
+        },
+    }
+}
+
+/// `t` with registers, blocks and exits moved (see `shift_inst`).
+fn shift_term(t: &Term, base: Reg, boff: BlockId, eoff: ExitId) -> Term {
+    let r = |x: Reg| x + base;
+    match t.clone() {
+        Term::Jump(k) => Term::Jump(k + boff),
+        Term::Branch { cond, then, other } => Term::Branch {
+            cond: r(cond),
+            then: then + boff,
+            other: other + boff,
+        },
+        Term::BranchValue {
+            cond,
+            then,
+            other,
+            exit,
+        } => Term::BranchValue {
+            cond: r(cond),
+            then: then + boff,
+            other: other + boff,
+            exit: exit + eoff,
+        },
+        Term::ForIter {
+            pc,
+            dst,
+            body,
+            done,
+            exit,
+        } => Term::ForIter {
+            pc,
+            dst: r(dst),
+            body: body + boff,
+            done: done + boff,
+            exit: exit + eoff,
+        },
+        Term::ForNext {
+            pc,
+            dst,
+            it,
+            body,
+            done,
+            exit,
+        } => Term::ForNext {
+            pc,
+            dst: r(dst),
+            it: r(it),
+            body: body + boff,
+            done: done + boff,
+            exit: exit + eoff,
+        },
+        Term::Return { pc, reg } => Term::Return { pc, reg: r(reg) },
+        Term::Exit(e) => Term::Exit(e + eoff),
+        Term::Inline { .. } => unreachable!("inlined callees do not inline further"),
+    }
 }
 
 /// Points the edges of `term` that go to `from` at `to`.
@@ -159,6 +416,7 @@ fn retarget(term: &mut Term, from: BlockId, to: BlockId) {
             fix(body);
             fix(done);
         }
+        Term::Inline { cont, .. } => fix(cont),
         Term::Return { .. } | Term::Exit(_) => {}
     }
 }
@@ -172,7 +430,7 @@ fn is_terminator(op: Op) -> bool {
 
 /// Basic blocks reachable from `entry`: `(start pc, end pc exclusive)`,
 /// the entry's block first.
-fn find_blocks(insns: &[Insn], entry: usize) -> Result<Vec<(u32, u32)>, String> {
+fn find_blocks(insns: &[Insn], entry: usize, splits: &[bool]) -> Result<Vec<(u32, u32)>, String> {
     let n = insns.len();
     let mut leaders = std::collections::BTreeSet::new();
     let mut seen = vec![false; n];
@@ -195,6 +453,13 @@ fn find_blocks(insns: &[Insn], entry: usize) -> Result<Vec<(u32, u32)>, String> 
                 return Err(format!("unsupported instruction {:?} at pc {pc}", i.op()));
             }
             let mut succs = Vec::new();
+            if splits.get(pc).copied().unwrap_or(false) {
+                // An inlined call ends its block; the code after it is the
+                // continuation.
+                leaders.insert(pc + 1);
+                stack.push(pc + 1);
+                break;
+            }
             match op {
                 Op::Jump | Op::JumpBack => succs.push(i.j()),
                 Op::JumpIfTrue | Op::JumpIfFalse | Op::ForIter => {
@@ -224,8 +489,9 @@ fn find_blocks(insns: &[Insn], entry: usize) -> Result<Vec<(u32, u32)>, String> 
         let limit = leaders.get(k + 1).copied().unwrap_or(n);
         while e < limit {
             let op = insns[e].op();
+            let split = splits.get(e).copied().unwrap_or(false);
             e += 1;
-            if is_terminator(op) {
+            if is_terminator(op) || split {
                 break;
             }
         }
@@ -319,6 +585,7 @@ impl Builder<'_> {
             kind,
             types,
             reason,
+            frames: Vec::new(),
         });
         self.exits.len() - 1
     }
@@ -487,6 +754,36 @@ impl Builder<'_> {
                 Op::GetAttr | Op::SetAttr | Op::GetItem | Op::SetItem | Op::LoadGlobal
                     if self.pure(&mut insts, &mut st, i, pc) => {}
                 Op::LoadMethod if self.method(&mut insts, &mut st, i, pc) => {}
+                Op::Call | Op::CallMethod if self.input.inlines[pc as usize].is_some() => {
+                    let args: Vec<usize> = if op.generic() == Op::Call {
+                        (b + 1..b + 1 + c).collect()
+                    } else {
+                        (b + 1..b + 2 + c).collect()
+                    };
+                    let mut boxed_regs = args.clone();
+                    boxed_regs.push(b);
+                    self.boxed(&mut insts, &mut st, &boxed_regs);
+                    let guard = self.exit(
+                        pc,
+                        ExitKind::Resume,
+                        self.trim(&st, pc),
+                        "inlined callee changed",
+                    );
+                    let state = st.clone();
+                    let mut after = st.clone();
+                    after[a] = Ty::Value;
+                    let next = pc + 1;
+                    edges.push((next, after));
+                    term = Some(Term::Inline {
+                        pc,
+                        dst: a as Reg,
+                        fn_reg: b as Reg,
+                        args: args.iter().map(|&r| r as Reg).collect(),
+                        cont: self.block_of[&next],
+                        guard,
+                        state,
+                    });
+                }
                 Op::Unpack => {
                     self.boxed(&mut insts, &mut st, &[b]);
                     let e = self.exit(

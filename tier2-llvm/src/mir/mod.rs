@@ -26,6 +26,24 @@ mod print;
 pub use build::build;
 pub use print::print;
 
+/// Registers an instruction writes (empty for instructions tier 2 does
+/// not compile).
+pub fn writes(i: runtime::bytecode::Insn) -> Vec<usize> {
+    effects::effects(i).map(|(_, w)| w).unwrap_or_default()
+}
+
+/// Whether a callee's MIR can be inlined: no interpreter steps (a step
+/// needs the callee's own frame) and no exit that raises.
+pub fn inlinable(r: &Region) -> bool {
+    r.blocks.iter().all(|b| {
+        b.insts.iter().all(|i| !matches!(i, Inst::Step { .. }))
+            && !matches!(b.term, Term::ForIter { .. })
+    }) && r
+        .exits
+        .iter()
+        .all(|e| e.kind == ExitKind::Resume && e.frames.is_empty())
+}
+
 pub type Reg = u16;
 pub type BlockId = usize;
 pub type ExitId = usize;
@@ -158,6 +176,13 @@ pub enum Inst {
         a: Reg,
         b: Reg,
     },
+    /// Leaves through `exit` unless the boxed `reg` is exactly `bits` (the
+    /// function an inlined call expects).
+    GuardBits {
+        reg: Reg,
+        bits: u64,
+        exit: ExitId,
+    },
     /// Bool negation.
     Not {
         dst: Reg,
@@ -268,6 +293,17 @@ pub enum Term {
         done: BlockId,
         exit: ExitId,
     },
+    /// A call at `pc` to the known callee `input.inlines[pc]` (only during
+    /// building: replaced by the callee's blocks).
+    Inline {
+        pc: u32,
+        dst: Reg,
+        fn_reg: Reg,
+        args: Vec<Reg>,
+        cont: BlockId,
+        guard: ExitId,
+        state: Vec<Ty>,
+    },
     /// Returns the register (boxed) from the `Return` at `pc`.
     Return {
         pc: u32,
@@ -286,14 +322,34 @@ pub enum ExitKind {
     Raise,
 }
 
+/// A frame an exit must rebuild: the exit is inside code inlined at the
+/// call `call_pc` of the region's own function.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InlineFrame {
+    /// The callee function object's bits.
+    pub func: u64,
+    pub call_pc: u32,
+    /// The caller's register receiving the call's result.
+    pub ret_reg: Reg,
+    /// The callee's registers are region registers `base..base + nregs`.
+    pub base: Reg,
+    pub nregs: usize,
+    /// The caller's own registers are `0..caller_nregs`.
+    pub caller_nregs: usize,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Exit {
+    /// The pc to resume at (in the innermost inlined callee's code when
+    /// `frames` is not empty).
     pub pc: u32,
     pub kind: ExitKind,
     /// Representation of every register at the exit.
     pub types: Vec<Ty>,
     /// Why (for logs and dumps).
     pub reason: &'static str,
+    /// Frames of inlined callees to rebuild, outermost first.
+    pub frames: Vec<InlineFrame>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -70,6 +70,9 @@ pub fn print(r: &Region) -> String {
                 Inst::IntCmp { op, dst, a, b } => format!("r{dst} = int.cmp.{op:?} r{a}, r{b}"),
                 Inst::FloatCmp { op, dst, a, b } => format!("r{dst} = float.cmp.{op:?} r{a}, r{b}"),
                 Inst::Not { dst, src } => format!("r{dst} = not r{src}"),
+                Inst::GuardBits { reg, exit, .. } => {
+                    format!("guard r{reg} is the inlined function else e{exit}")
+                }
                 Inst::Unpack { src, dst, n, exit } => {
                     format!("r{dst}..+{n} = unpack r{src} else e{exit}")
                 }
@@ -129,16 +132,23 @@ pub fn print(r: &Region) -> String {
             } => format!("fornext pc {pc} r{it} -> r{dst} b{body} done b{done} else e{exit}"),
             Term::Return { pc, reg } => format!("return r{reg} (pc {pc})"),
             Term::Exit(e) => format!("exit e{e}"),
+            Term::Inline { pc, cont, .. } => format!("inline call pc {pc} then b{cont}"),
         };
         let _ = writeln!(s, "  {t}");
     }
     for (k, e) in r.exits.iter().enumerate() {
+        let frames: String = e
+            .frames
+            .iter()
+            .map(|f| format!(" [in callee at r{}.. called at pc {}]", f.base, f.call_pc))
+            .collect();
         let _ = writeln!(
             s,
-            "e{k}: {:?} pc {} ({}) {}",
+            "e{k}: {:?} pc {} ({}){} {}",
             e.kind,
             e.pc,
             e.reason,
+            frames,
             regs_of(&e.types)
         );
     }
