@@ -166,3 +166,43 @@ fn bad_tier_flags_are_refused_with_a_message() {
     assert!(!ok);
     assert!(err.contains("unknown --log category 'everything'"), "{err}");
 }
+
+#[test]
+fn code_whose_guards_keep_failing_is_retired_and_recompiled_from_the_new_profile() {
+    // Compiled for ints, then called with floats: every call leaves through
+    // a guard; after the budget the unit is retired and the spot compiled
+    // again from the profile that now says "int or float" (too generic to
+    // pay, so it stays in the interpreter). Results stay exact throughout.
+    let src = "
+def f(xs):
+    t = 0
+    for x in xs:
+        t = t + x
+    return t
+print(f(list(range(100))))
+for k in range(2000):
+    f([0.5, 1.5])
+print(f([0.5] * 5000), f([1, 2, 3]))
+";
+    let (out, err, ok) = strata(&[
+        "--jit-sync",
+        "--tier2-threshold",
+        "1",
+        "--log=invalidate,compile",
+        "-c",
+        src,
+    ]);
+    assert!(ok, "{err}");
+    assert_eq!(out, "4950\n2500.0 6\n");
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with("strata: invalidate: f (function), unit ")
+                && l.ends_with("exits; recompiling")),
+        "{err}"
+    );
+    let compiles = err
+        .lines()
+        .filter(|l| l.starts_with("strata: compile: f (function)"))
+        .count();
+    assert!(compiles >= 2, "{err}");
+}

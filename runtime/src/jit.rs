@@ -165,6 +165,23 @@ impl EntryTable {
         true
     }
 
+    /// Removes the code of unit `id` at `spot`, if it is installed there.
+    /// Main thread only, at a safepoint.
+    pub fn uninstall(&self, spot: HotSpot, id: u64) {
+        let slot = match spot {
+            HotSpot::Function => &self.entry,
+            HotSpot::Loop { header } => match self.osr.iter().find(|(h, _)| *h == header) {
+                Some(s) => &s.1,
+                None => return,
+            },
+        };
+        let p = slot.load(Ordering::Acquire);
+        // SAFETY: as in `live`: a non-zero slot holds a leaked Arc<JitCode>.
+        if p != 0 && unsafe { &*(p as *const JitCode) }.id == id {
+            Self::release(slot.swap(0, Ordering::AcqRel));
+        }
+    }
+
     /// Removes every entry (the tier keeps its own references to free the
     /// machine code later). Main thread only, at a safepoint.
     pub fn clear(&self) {

@@ -107,6 +107,11 @@ pub fn llvm_initialised() -> bool {
     SESSION.get().is_some()
 }
 
+/// Exits after which a unit is retired (and its spot recompiled).
+const EXIT_BUDGET: u64 = 1000;
+/// Compiles of one spot before it stays at tier 0.
+const MAX_COMPILES: u32 = 3;
+
 #[derive(Default)]
 struct Stats {
     compiles: u64,
@@ -120,8 +125,15 @@ pub struct Tier2 {
     next_unit: u64,
     attempted: HashSet<(usize, HotSpot)>,
     /// Installed units: unit id → (the code, its machine code handle, the
-    /// heap objects its guards name by address).
+    /// heap objects its guards name by address — the code object first).
     units: HashMap<u64, (Arc<JitCode>, crate::orc::Compiled, Vec<runtime::Value>)>,
+    /// What each installed unit is: its code object, hot spot, name and
+    /// which of its exits are guard failures (not raised exceptions).
+    unit_info: HashMap<u64, (Gc<Code>, HotSpot, String, Vec<bool>)>,
+    /// Compiles per (code object, hot spot), to stop recompiling.
+    compiles_of: HashMap<(usize, HotSpot), u32>,
+    /// Retired units whose machine code is freed once no frame runs it.
+    retired: Vec<(Arc<JitCode>, crate::orc::Compiled, Vec<runtime::Value>)>,
     /// Code objects with compiles in flight and the objects their guards
     /// will name, kept alive (traced) until the result is installed.
     pending: HashMap<u64, (Gc<Code>, Vec<runtime::Value>)>,
@@ -149,6 +161,9 @@ impl Tier2 {
             cfg,
             next_unit: 1,
             attempted: HashSet::new(),
+            unit_info: HashMap::new(),
+            compiles_of: HashMap::new(),
+            retired: Vec::new(),
             units: HashMap::new(),
             pending: HashMap::new(),
             jobs: None,
@@ -183,6 +198,100 @@ impl Tier2 {
         }
         self.jobs = Some(jtx);
         self.results = Some(rrx);
+    }
+
+    /// Snapshots `code` at `spot` and compiles it (now, or on a worker).
+    fn request(&mut self, code: Gc<Code>, spot: HotSpot) {
+        *self.compiles_of.entry((code.addr(), spot)).or_insert(0) += 1;
+        let unit = self.next_unit;
+
+        self.next_unit += 1;
+        let mut pins = Vec::new();
+        let mut input = snapshot_pinned(code, spot, unit, &mut pins);
+        input.osr_every_backedge = self.cfg.stress.osr_every_backedge;
+        self.pending.insert(unit, (code, pins));
+        if self.cfg.sync {
+            let done = compile_caught(&self.cfg, input);
+            self.finish(done);
+            return;
+        }
+        if self.jobs.is_none() {
+            self.start_workers();
+        }
+        if let Some(tx) = &self.jobs {
+            if tx.send(input).is_err() {
+                self.pending.remove(&unit);
+            }
+        }
+    }
+
+    /// Units that keep leaving through their guards are retired: the code
+    /// is uninstalled (frames still running it finish normally) and
+    /// recompiled from the newer profile, up to `MAX_COMPILES` times, then
+    /// the spot stays at tier 0.
+    fn retire_exiting(&mut self) {
+        let (_, exits) = helpers::counters();
+        let mut per_unit: HashMap<u64, u64> = HashMap::new();
+        for ((u, x), n) in exits {
+            let guard = self
+                .unit_info
+                .get(&u)
+                .and_then(|i| i.3.get(x as usize).copied())
+                .unwrap_or(false);
+            if guard {
+                *per_unit.entry(u).or_insert(0) += n;
+            }
+        }
+        let hot: Vec<u64> = per_unit
+            .into_iter()
+            .filter(|(u, n)| *n >= EXIT_BUDGET && self.units.contains_key(u))
+            .map(|(u, _)| u)
+            .collect();
+        for u in hot {
+            let Some((code, spot, what, _)) = self.unit_info.remove(&u) else {
+                continue;
+            };
+            let Some(unit) = self.units.remove(&u) else {
+                continue;
+            };
+            unit.0
+                .invalidated
+                .store(true, std::sync::atomic::Ordering::Relaxed);
+            code.jit.uninstall(spot, u);
+
+            let done = self
+                .compiles_of
+                .get(&(code.addr(), spot))
+                .copied()
+                .unwrap_or(0);
+            let again = done < MAX_COMPILES;
+            if self.cfg.log.invalidate {
+                eprintln!(
+                    "strata: invalidate: {what}, unit {u}: {EXIT_BUDGET} exits; {}",
+                    if again {
+                        "recompiling"
+                    } else {
+                        "gave up, stays at tier 0"
+                    }
+                );
+            }
+            self.retired.push(unit);
+            if again {
+                self.request(code, spot);
+            }
+        }
+        // Free retired machine code that no frame runs any more.
+        if let Ok(s) = session() {
+            let mut keep = Vec::new();
+            for r in self.retired.drain(..) {
+                if r.0.active.load(std::sync::atomic::Ordering::Relaxed) == 0 {
+                    r.1.free(&s);
+                } else {
+                    keep.push(r);
+                }
+            }
+            self.retired = keep;
+        }
     }
 
     /// Installs (or reports the failure of) one finished compile.
@@ -222,7 +331,12 @@ impl Tier2 {
                         done.unit, out.mir_insts, out.compiled.code_bytes, done.ms
                     );
                 }
+                let mut pins = pins;
+                pins.push(code.as_value());
                 self.units.insert(done.unit, (jit, out.compiled, pins));
+                let guards = out.exits.iter().map(|(_, why)| *why != "raised").collect();
+                self.unit_info
+                    .insert(done.unit, (code, done.spot, what, guards));
             }
             Err(why) => {
                 self.stats.failures += 1;
@@ -404,25 +518,7 @@ impl Tier for Tier2 {
         if !matches!(code.kind, runtime::bytecode::CodeKind::Function) {
             return;
         }
-        let unit = self.next_unit;
-        self.next_unit += 1;
-        let mut pins = Vec::new();
-        let mut input = snapshot_pinned(code, spot, unit, &mut pins);
-        input.osr_every_backedge = self.cfg.stress.osr_every_backedge;
-        self.pending.insert(unit, (code, pins));
-        if self.cfg.sync {
-            let done = compile_caught(&self.cfg, input);
-            self.finish(done);
-            return;
-        }
-        if self.jobs.is_none() {
-            self.start_workers();
-        }
-        if let Some(tx) = &self.jobs {
-            if tx.send(input).is_err() {
-                self.pending.remove(&unit);
-            }
-        }
+        self.request(code, spot);
     }
 
     fn safepoint(&mut self, t: &mut Thread) {
@@ -436,6 +532,7 @@ impl Tier for Tier2 {
         for d in done {
             self.finish(d);
         }
+        self.retire_exiting();
     }
 
     fn trace(&self, tr: &mut runtime::gc::Tracer) {
@@ -443,7 +540,7 @@ impl Tier for Tier2 {
             tr.gc(*c);
             tr.values(pins);
         }
-        for (_, _, pins) in self.units.values() {
+        for (_, _, pins) in self.units.values().chain(self.retired.iter()) {
             tr.values(pins);
         }
     }
