@@ -498,7 +498,7 @@ impl<'ctx> Cx<'_, 'ctx> {
         for inst in &blk.insts {
             self.inst(inst, &mut st)?;
         }
-        self.term(&blk.term, &st, layout)
+        self.term(&blk.term, &st, layout, blk.weights)
     }
 
     fn inst(&mut self, inst: &Inst, st: &mut [Ty]) -> R<()> {
@@ -986,7 +986,27 @@ impl<'ctx> Cx<'_, 'ctx> {
         Ok(())
     }
 
-    fn term(&mut self, term: &Term, st: &[Ty], layout: &Layout) -> R<()> {
+    /// Attaches `!prof !{"branch_weights", then, other}` to a conditional
+    /// branch (from the interpreter's branch profile).
+    fn weigh(&self, br: inkwell::values::InstructionValue<'ctx>, w: Option<(u32, u32)>) -> R<()> {
+        let Some((a, b)) = w else { return Ok(()) };
+        let ctx = self.f.get_type().get_context();
+        let node = ctx.metadata_node(&[
+            ctx.metadata_string("branch_weights").into(),
+            self.i32t.const_int(a.max(1) as u64, false).into(),
+            self.i32t.const_int(b.max(1) as u64, false).into(),
+        ]);
+        br.set_metadata(node, ctx.get_kind_id("prof"))
+            .map_err(|x| format!("branch weights: {x:?}"))
+    }
+
+    fn term(
+        &mut self,
+        term: &Term,
+        st: &[Ty],
+        layout: &Layout,
+        weights: Option<(u32, u32)>,
+    ) -> R<()> {
         match *term {
             Term::Jump(k) => {
                 self.b
@@ -995,9 +1015,11 @@ impl<'ctx> Cx<'_, 'ctx> {
             }
             Term::Branch { cond, then, other } => {
                 let c = self.load_bool(cond)?;
-                self.b
+                let br = self
+                    .b
                     .build_conditional_branch(c, self.blocks[then], self.blocks[other])
                     .map_err(e)?;
+                self.weigh(br, weights)?;
             }
             Term::BranchValue {
                 cond,

@@ -72,6 +72,8 @@ pub struct RegionInput {
     pub osr_every_backedge: bool,
     /// Per instruction: the callee to inline at a call, if any.
     pub inlines: Vec<Option<InlineCallee>>,
+    /// Per conditional jump: `(taken, not taken)` from the branch profile.
+    pub branches: Vec<Option<(u32, u32)>>,
     /// Per instruction: operand types the generic form saw
     /// (`runtime::object::cache::TYPE_*` bits).
     pub types: Vec<u8>,
@@ -281,6 +283,15 @@ pub fn snapshot(code: Gc<Code>, spot: HotSpot, unit: u64) -> RegionInput {
         types: code.types.get().clone(),
         osr_every_backedge: false,
         inlines: vec![None; code.insns.get().len()],
+        branches: code
+            .caches
+            .get()
+            .iter()
+            .map(|c| match c {
+                Cache::Branch { taken, not_taken } => Some((*taken, *not_taken)),
+                _ => None,
+            })
+            .collect(),
         global_cells: code
             .globals
             .iter()

@@ -100,6 +100,7 @@ pub fn build(input: &RegionInput) -> Result<Region, String> {
                 insts: conv,
                 term: Term::Jump(s),
                 back_edge: false,
+                weights: None,
             });
             retarget(&mut out_blocks[k].term, s, id);
         }
@@ -119,6 +120,7 @@ pub fn build(input: &RegionInput) -> Result<Region, String> {
         insts: conv,
         term: Term::Jump(0),
         back_edge: false,
+        weights: None,
     });
     // Inlined calls: the callee's blocks join the region.
     let mut nregs_total = nregs;
@@ -189,6 +191,7 @@ pub fn build(input: &RegionInput) -> Result<Region, String> {
                 insts,
                 term,
                 back_edge: false,
+                weights: cb.weights,
             });
         }
         // The call: guard the function, pass the arguments, enter.
@@ -707,6 +710,7 @@ impl Builder<'_> {
         let mut edges = Vec::new();
         let mut term = None;
         let mut back_edge = false;
+        let mut weights = None;
         for pc in start..end {
             let i = self.input.insns[pc as usize];
             let (a, b, c) = (i.a(), i.b(), i.c());
@@ -858,6 +862,16 @@ impl Builder<'_> {
                     } else {
                         (jf, jt)
                     };
+                    // `taken` counts jumps to the target.
+                    weights = self.input.branches.get(pc as usize).copied().flatten().map(
+                        |(taken, not_taken)| {
+                            if op.generic() == Op::JumpIfTrue {
+                                (taken, not_taken)
+                            } else {
+                                (not_taken, taken)
+                            }
+                        },
+                    );
                     edges.push((tgt, st.clone()));
                     edges.push((fall, st.clone()));
                     term = Some(if st[a] == Ty::Bool {
@@ -960,6 +974,7 @@ impl Builder<'_> {
                 insts,
                 term,
                 back_edge,
+                weights,
             },
             edges,
         ))

@@ -362,6 +362,9 @@ pub struct Block {
     pub term: Term,
     /// Whether a back edge (a `JumpBack`) ends here.
     pub back_edge: bool,
+    /// For a conditional branch: how often the interpreter went to `then`
+    /// and to `other` (from the branch profile), for LLVM's branch weights.
+    pub weights: Option<(u32, u32)>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

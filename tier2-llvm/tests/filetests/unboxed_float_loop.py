@@ -1,6 +1,8 @@
 # A float accumulator and an int counter stay unboxed across the loop: the
 # only guard is on entry (n from the frame), and the loop has no boxing,
-# no helper steps and one overflow guard (the counter's increment).
+# no helper steps and one overflow guard (the counter's increment); the loop
+# test carries the interpreter's branch profile (100 iterations, 1 exit) as
+# LLVM branch weights.
 # region: f
 # check-mir: unbox r0 to int
 # loop-mir-not: box
@@ -11,6 +13,7 @@
 # check-ir: fadd double
 # not-ir: strata_t2_step
 # check-ir: ret i64
+# check-ir: !"branch_weights", i32 100, i32 1
 def f(n):
     i = 0
     total = 0.0
