@@ -102,6 +102,23 @@ fn tier2_factory(m: &clap::ArgMatches, dump: &[String]) -> interp::tier::TierFac
     }))
 }
 
+/// Ends the process at once with `code`, after flushing what Rust buffers:
+/// tier-2 workers may still be inside LLVM (a compile nobody will use), and
+/// `exit` would run LLVM's static destructors under them (seen crashing);
+/// `_exit` runs no destructors, so the workers are not waited for.
+fn exit_now(code: i32) -> ! {
+    use std::io::Write;
+    let _ = std::io::stdout().flush();
+    let _ = std::io::stderr().flush();
+    extern "C" {
+        fn _exit(status: i32) -> !;
+    }
+    // SAFETY: `_exit` is the C library's immediate process exit; everything
+    // Rust buffers was flushed above, and the VM's own output buffer was
+    // flushed by `run_main` before it returned.
+    unsafe { _exit(code) }
+}
+
 fn main() {
     let m = command().get_matches();
     if m.get_flag("help-tunables-md") {
@@ -214,5 +231,5 @@ fn main() {
     }
     let code = interp::run_main(opts);
     let code = emitter.map_or(code, |e| e.finish(code));
-    std::process::exit(code);
+    exit_now(code);
 }

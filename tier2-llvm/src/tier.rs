@@ -144,9 +144,19 @@ pub struct Tier2 {
 }
 
 impl Drop for Tier2 {
-    /// Stops the workers and waits for them: a process must not exit (and
-    /// run LLVM's static destructors) while a worker is inside LLVM.
+    /// Stops the workers after their current job, without waiting: the
+    /// `strata` binary ends with `_exit`, which runs no static destructors,
+    /// so a worker still inside LLVM is simply stopped (exiting with
+    /// `exit` then crashed in LLVM's destructors). Embedders that need the
+    /// workers gone call `join_workers`.
     fn drop(&mut self) {
+        self.jobs = None;
+    }
+}
+
+impl Tier2 {
+    /// Waits for the workers to finish their current compile and stop.
+    pub fn join_workers(&mut self) {
         self.jobs = None;
         for w in self.workers.drain(..) {
             let _ = w.join();
@@ -426,6 +436,13 @@ fn profitable(r: &mir::Region, input: &RegionInput) -> Result<(), String> {
     let (mut cost, mut native) = (0usize, 0usize);
     for (k, b) in r.blocks.iter().enumerate() {
         let w = 8usize.pow(depth[k].min(6) as u32);
+        // Leaving for an instruction tier 2 does not compile, then coming
+        // back by OSR, costs far more than interpreting.
+        if let mir::Term::Exit(x) = b.term {
+            if r.exits[x].reason == "not compiled" && depth[k] > 0 {
+                cost += 8 * w;
+            }
+        }
         for i in &b.insts {
             match i {
                 // A call from compiled code runs the callee natively nested,

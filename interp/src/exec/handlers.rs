@@ -193,7 +193,7 @@ pub(super) fn unbound_local(t: &mut Thread, n: Gc<Str>) -> runtime::Raised {
 }
 
 #[cold]
-fn unbound_free(t: &mut Thread, n: Gc<Str>) -> runtime::Raised {
+pub(super) fn unbound_free(t: &mut Thread, n: Gc<Str>) -> runtime::Raised {
     let msg = format!("cannot access free variable '{}' where it is not associated with a value in enclosing scope", n.as_str());
     t.raise_msg(t.classes.name_error, &msg)
 }
@@ -225,7 +225,7 @@ pub(super) fn MakeCell(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyR
 }
 
 #[inline(never)]
-fn new_cell(t: &mut Thread, v: Value) -> Value {
+pub(super) fn new_cell(t: &mut Thread, v: Value) -> Value {
     t.alloc(CellObj {
         value: std::cell::Cell::new(v),
     })
@@ -844,7 +844,7 @@ fn new_list(t: &mut Thread, items: &[Value]) -> Value {
 }
 
 #[inline(never)]
-fn list_to_tuple(t: &mut Thread, l: Value) -> Value {
+pub(super) fn list_to_tuple(t: &mut Thread, l: Value) -> Value {
     let items = cast::<List>(l).map(|l| l.snapshot()).unwrap_or_default();
     t.new_tuple(items)
 }
@@ -871,7 +871,7 @@ pub(super) fn BuildSet(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyR
 }
 
 #[inline(never)]
-fn build_dict(t: &mut Thread, items: &[Value]) -> PyResult<Value> {
+pub(super) fn build_dict(t: &mut Thread, items: &[Value]) -> PyResult<Value> {
     let d = t.new_dict();
     for kv in items.chunks(2) {
         ops::dict::set(t, d, kv[0], kv[1])?;
@@ -899,7 +899,7 @@ pub(super) fn BuildSlice(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> P
 }
 
 #[inline(never)]
-fn new_slice(t: &mut Thread, s: &[Value]) -> Value {
+pub(super) fn new_slice(t: &mut Thread, s: &[Value]) -> Value {
     t.alloc(Slice {
         start: s[0],
         stop: s[1],
@@ -964,7 +964,7 @@ pub(super) fn ListAppend(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> P
 }
 
 #[inline(never)]
-fn list_extend(t: &mut Thread, l: Value, src: Value) -> PyResult<()> {
+pub(super) fn list_extend(t: &mut Thread, l: Value, src: Value) -> PyResult<()> {
     let items = ops::collect_list(t, src)?;
     if let Some(l) = cast::<List>(l) {
         let new = items.snapshot();

@@ -13,7 +13,10 @@
 //! 3. Quickening is not performed: the compiled code already chose what to
 //!    specialise, and the instruction stream is left as it is.
 
-use super::handlers::{name, unbound_local, unpack};
+use super::handlers::{
+    build_dict, list_extend, list_to_tuple, name, new_cell, new_slice, unbound_free, unbound_local,
+    unpack,
+};
 use runtime::bytecode::{BinOp, Insn, Op};
 use runtime::object::*;
 use runtime::ops::{self, cast, CmpOp, UnaryOp};
@@ -77,6 +80,17 @@ pub fn supports(op: Op) -> bool {
             | Call
             | CallMethod
             | CallKw
+            | BuildSlice
+            | ListExtend
+            | BuildDict
+            | DictSet
+            | ListToTuple
+            | DelItem
+            | UnpackEx
+            | MakeCell
+            | LoadClosure
+            | LoadDeref
+            | StoreDeref
     )
 }
 
@@ -232,6 +246,64 @@ fn exec(t: &mut Thread, regs: *mut Value, i: Insn) -> PyResult<u32> {
             }
         }
         Op::Unpack => unpack(t, regs, reg(regs, i.b()), i.a(), i.c(), None)?,
+        Op::UnpackEx => unpack(
+            t,
+            regs,
+            reg(regs, i.b()),
+            i.a(),
+            i.c(),
+            Some(i.aux() as usize),
+        )?,
+        Op::BuildSlice => {
+            let v = new_slice(t, slice(regs, i.b(), 3));
+            set(regs, i.a(), v);
+        }
+        Op::ListExtend => list_extend(t, reg(regs, i.a()), reg(regs, i.b()))?,
+        Op::BuildDict => {
+            let v = build_dict(t, slice(regs, i.b(), i.c() * 2))?;
+            set(regs, i.a(), v);
+        }
+        Op::DictSet => {
+            if let Some(d) = cast::<Dict>(reg(regs, i.a())) {
+                ops::dict::set(t, d, reg(regs, i.b()), reg(regs, i.c()))?;
+            }
+        }
+        Op::ListToTuple => {
+            let v = list_to_tuple(t, reg(regs, i.b()));
+            set(regs, i.a(), v);
+        }
+        Op::DelItem => ops::delitem(t, reg(regs, i.a()), reg(regs, i.b()))?,
+        Op::MakeCell => {
+            let c = new_cell(t, reg(regs, i.a()));
+            set(regs, i.a(), c);
+        }
+        Op::LoadClosure => {
+            let f = t.frames.last().map(|f| f.func).unwrap_or(Value::UNBOUND);
+            let cell = cast::<Function>(f)
+                .and_then(|f| cast::<Tuple>(f.closure))
+                .and_then(|c| c.items.get(i.b()).copied())
+                .unwrap_or(Value::UNBOUND);
+            set(regs, i.a(), cell);
+        }
+        Op::LoadDeref => {
+            let v = cast::<CellObj>(reg(regs, i.b()))
+                .map(|c| c.value.get())
+                .unwrap_or(Value::UNBOUND);
+            if v.is_unbound() {
+                let n = name(t, i.c());
+                return Err(if i.aux() == 1 {
+                    unbound_free(t, n)
+                } else {
+                    unbound_local(t, n)
+                });
+            }
+            set(regs, i.a(), v);
+        }
+        Op::StoreDeref => {
+            if let Some(c) = cast::<CellObj>(reg(regs, i.a())) {
+                c.value.set(reg(regs, i.b()));
+            }
+        }
         Op::GetItem => {
             let v = ops::getitem(t, reg(regs, i.b()), reg(regs, i.c()))?;
             set(regs, i.a(), v);

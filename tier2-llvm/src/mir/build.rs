@@ -424,6 +424,18 @@ fn retarget(term: &mut Term, from: BlockId, to: BlockId) {
     }
 }
 
+/// The effects of `i` if tier 2 compiles it (natively or as a step).
+fn compiled(i: Insn) -> Option<(Vec<usize>, Vec<usize>)> {
+    effects(i).filter(|_| {
+        is_terminator(i.op()) || interp::exec::step::supports(i.op()) || natively(i.op())
+    })
+}
+
+/// Instructions compiled natively that `exec_one` does not perform.
+fn natively(op: Op) -> bool {
+    matches!(op.generic(), Op::Nop | Op::Unpack)
+}
+
 fn is_terminator(op: Op) -> bool {
     matches!(
         op.generic(),
@@ -452,8 +464,9 @@ fn find_blocks(insns: &[Insn], entry: usize, splits: &[bool]) -> Result<Vec<(u32
             seen[pc] = true;
             let i = insns[pc];
             let op = i.op().generic();
-            if effects(i).is_none() && !is_terminator(op) {
-                return Err(format!("unsupported instruction {:?} at pc {pc}", i.op()));
+            if compiled(i).is_none() && !is_terminator(op) {
+                // Not compiled: the region leaves here for the interpreter.
+                break;
             }
             let mut succs = Vec::new();
             if splits.get(pc).copied().unwrap_or(false) {
@@ -493,8 +506,9 @@ fn find_blocks(insns: &[Insn], entry: usize, splits: &[bool]) -> Result<Vec<(u32
         while e < limit {
             let op = insns[e].op();
             let split = splits.get(e).copied().unwrap_or(false);
+            let leaves = compiled(insns[e]).is_none() && !is_terminator(op);
             e += 1;
-            if is_terminator(op) || split {
+            if is_terminator(op) || split || leaves {
                 break;
             }
         }
@@ -946,12 +960,13 @@ impl Builder<'_> {
                     self.boxed(&mut insts, &mut st, &[a]);
                     term = Some(Term::Return { pc, reg: a as Reg });
                 }
-                _ => {
-                    if effects(i).is_none() || !interp::exec::step::supports(op) {
-                        return Err(format!("unsupported instruction {op:?} at pc {pc}"));
-                    }
-                    self.step(&mut insts, &mut st, i, pc);
+                _ if compiled(i).is_none() => {
+                    // Tier 2 does not compile it: leave for the interpreter,
+                    // which runs it and re-enters at the next loop header.
+                    let e = self.exit(pc, ExitKind::Resume, self.trim(&st, pc), "not compiled");
+                    term = Some(Term::Exit(e));
                 }
+                _ => self.step(&mut insts, &mut st, i, pc),
             }
             let _ = c;
             if term.is_some() {

@@ -50,6 +50,16 @@ pub fn effects(i: Insn) -> Option<(Vec<usize>, Vec<usize>)> {
         Op::Call => (range(b, c + 1), vec![a]),
         Op::CallKw => (range(b, c + 2), vec![a]),
         Op::CallMethod => (range(b, c + 2), vec![a]),
+        Op::BuildSlice => (range(b, 3), vec![a]),
+        Op::ListExtend | Op::DelItem => (vec![a, b], vec![]),
+        Op::BuildDict => (range(b, 2 * c), vec![a]),
+        Op::DictSet => (vec![a, b, c], vec![]),
+        Op::ListToTuple => (vec![b], vec![a]),
+        Op::MakeCell => (vec![a], vec![a]),
+        Op::LoadClosure => (vec![], vec![a]),
+        Op::LoadDeref => (vec![b], vec![a]),
+        Op::StoreDeref => (vec![a, b], vec![]),
+        Op::UnpackEx => (vec![b], range(a, c + 1 + i.aux() as usize)),
         _ => return None,
     })
 }
