@@ -154,6 +154,13 @@ pub const HELPERS: &[Helper] = &[
         doc: "A global by its module cell, else its builtins cell; STRATA_MISS if unbound.",
     },
     Helper {
+        name: "strata_t2_store_global",
+        ret: "uint32_t",
+        params: &[("uint64_t", "cell"), ("uint64_t", "value")],
+        leave: "0",
+        doc: "Stores a value in a global cell; always 0.",
+    },
+    Helper {
         name: "strata_t2_for_next",
         ret: "uint64_t",
         params: &[("strata_thread *", "thread"), ("uint64_t", "iter")],

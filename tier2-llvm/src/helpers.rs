@@ -131,6 +131,10 @@ pub fn symbols() -> Vec<(&'static str, usize)> {
             strata_t2_push_frame as *const () as usize,
         ),
         (
+            "strata_t2_store_global",
+            strata_t2_store_global as *const () as usize,
+        ),
+        (
             "strata_t2_float_pow",
             strata_t2_float_pow as *const () as usize,
         ),
@@ -370,6 +374,18 @@ pub unsafe extern "C" fn strata_t2_push_frame(
     });
     t.sp = base + nregs;
     regs
+}
+
+/// Stores `v` in the global cell at `cell` (bumping its version, as the
+/// interpreter does); always 0.
+///
+/// # Safety
+/// The cell is a live `GlobalCell` (the code object keeps it).
+pub unsafe extern "C" fn strata_t2_store_global(cell: usize, v: u64) -> u32 {
+    // SAFETY: see the function's contract.
+    let c = unsafe { &*(cell as *const runtime::gc::GcBox<runtime::object::GlobalCell>) };
+    c.value.set(Value::from_bits(v));
+    0
 }
 
 /// The next item of a range or list iterator (`DONE` when exhausted),

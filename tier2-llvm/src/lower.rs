@@ -813,6 +813,9 @@ impl<'ctx> Cx<'_, 'ctx> {
                         false,
                         vec![c64(cell), c64(builtin)],
                     ),
+                    PureOp::StoreGlobal { cell } => {
+                        ("strata_t2_store_global", true, vec![c64(cell), vals[0]])
+                    }
                     PureOp::MethodGuard {
                         class,
                         version,

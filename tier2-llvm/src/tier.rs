@@ -532,7 +532,12 @@ impl Tier for Tier2 {
         if code.is_generator || !self.attempted.insert((code.addr(), spot)) {
             return;
         }
-        if !matches!(code.kind, runtime::bytecode::CodeKind::Function) {
+        // Functions, and module-level code (its loops, by OSR); class
+        // bodies run once.
+        if !matches!(
+            code.kind,
+            runtime::bytecode::CodeKind::Function | runtime::bytecode::CodeKind::Module
+        ) {
             return;
         }
         self.request(code, spot);

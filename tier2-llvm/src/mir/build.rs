@@ -769,7 +769,12 @@ impl Builder<'_> {
                     if self.arith(&mut insts, &mut st, i, pc) => {}
                 Op::Lt | Op::Le | Op::Eq | Op::Ne | Op::Gt | Op::Ge
                     if self.compare(&mut insts, &mut st, i, pc) => {}
-                Op::GetAttr | Op::SetAttr | Op::GetItem | Op::SetItem | Op::LoadGlobal
+                Op::GetAttr
+                | Op::SetAttr
+                | Op::GetItem
+                | Op::SetItem
+                | Op::LoadGlobal
+                | Op::StoreGlobal
                     if self.pure(&mut insts, &mut st, i, pc) => {}
                 Op::LoadMethod if self.method(&mut insts, &mut st, i, pc) => {}
                 Op::Call | Op::CallMethod if self.input.inlines[pc as usize].is_some() => {
@@ -1051,6 +1056,10 @@ impl Builder<'_> {
             (Op::LoadGlobal, _) => {
                 let (cell, builtin) = self.input.global_cells[b];
                 (PureOp::LoadGlobal { cell, builtin }, Some(a), vec![], None)
+            }
+            (Op::StoreGlobal, _) => {
+                let (cell, _) = self.input.global_cells[a];
+                (PureOp::StoreGlobal { cell }, None, vec![b], None)
             }
             _ => return false,
         };

@@ -247,6 +247,8 @@ pub enum PureOp {
     ListSet,
     /// `dst =` the global in `cell`, else in `builtin`.
     LoadGlobal { cell: usize, builtin: usize },
+    /// The global in `cell` `= args[0]`.
+    StoreGlobal { cell: usize },
     /// Checks that `args[0]` finds the cached method: a receiver of
     /// `class` at `version`, an instance with `shape` (0: not an instance).
     MethodGuard {

@@ -95,6 +95,7 @@ pub fn print(r: &Region) -> String {
                         PureOp::ListGet => "list_get".into(),
                         PureOp::ListSet => "list_set".into(),
                         PureOp::LoadGlobal { .. } => "load_global".into(),
+                        PureOp::StoreGlobal { .. } => "store_global".into(),
                         PureOp::MethodGuard { .. } => "method_guard".into(),
                     };
                     format!("{d}pure.{op}({}){i} else e{exit}", a.join(", "))
