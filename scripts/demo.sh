@@ -24,3 +24,5 @@ for cfg in "--max-tier 0" "--max-tier 1 --tier1-threshold 0" "--max-tier 2 --jit
     exit 1
   fi
 done
+echo "== what tier 2 did (strata --jit-sync --tier2-threshold 0 --log=compile --stats)"
+"$bin" --max-tier 2 --jit-sync --tier2-threshold 0 --log=compile --stats "$demo" 2>&1 >/dev/null | sed 's/^/   /'
