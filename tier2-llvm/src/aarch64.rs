@@ -154,6 +154,20 @@ pub const HELPERS: &[Helper] = &[
         doc: "A global by its module cell, else its builtins cell; STRATA_MISS if unbound.",
     },
     Helper {
+        name: "strata_t2_add_slot",
+        ret: "uint32_t",
+        params: &[
+            ("uint64_t", "obj"),
+            ("uint64_t", "klass"),
+            ("uint32_t", "version"),
+            ("uint64_t", "from"),
+            ("uint64_t", "to"),
+            ("uint64_t", "value"),
+        ],
+        leave: "1",
+        doc: "Adds an attribute slot to an instance of a cached class and shape; 0 on success, 1 on a miss.",
+    },
+    Helper {
         name: "strata_t2_store_global",
         ret: "uint32_t",
         params: &[("uint64_t", "cell"), ("uint64_t", "value")],

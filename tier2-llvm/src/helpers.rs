@@ -135,6 +135,10 @@ pub fn symbols() -> Vec<(&'static str, usize)> {
             strata_t2_store_global as *const () as usize,
         ),
         (
+            "strata_t2_add_slot",
+            strata_t2_add_slot as *const () as usize,
+        ),
+        (
             "strata_t2_float_pow",
             strata_t2_float_pow as *const () as usize,
         ),
@@ -209,6 +213,41 @@ pub extern "C" fn strata_t2_set_slot(
         }
         None => 1,
     }
+}
+
+/// `obj.attr = v` adding a slot: `obj` must be an instance of the class at
+/// `class` (at `version`) with the shape at `from` and no instance dict; it
+/// then has shape `to`. 0 on success, 1 on a miss.
+///
+/// # Safety
+/// `to` is a live shape (pinned by the tier).
+pub unsafe extern "C" fn strata_t2_add_slot(
+    obj: u64,
+    class: usize,
+    version: u32,
+    from: usize,
+    to: usize,
+    v: u64,
+) -> u32 {
+    let Some(inst) = cast::<Instance>(Value::from_bits(obj)) else {
+        return 1;
+    };
+    let cls = inst.class.get();
+    if cls.addr() != class
+        || cls.version.get() != version
+        || inst.shape.get().addr() != from
+        || !inst.dict.get().is_unbound()
+    {
+        return 1;
+    }
+    let h = runtime::value::Value::from_bits(runtime::value::TAG_OBJ << 48 | to as u64);
+    let Some(to) = cast::<runtime::object::Shape>(h) else {
+        return 1;
+    };
+    inst.slots.get_mut().push(Value::from_bits(v));
+    cls.note_slots(inst.slots.get().len());
+    inst.shape.set(to);
+    0
 }
 
 /// `list[i]` for an exact list and an index in range (negative indexes

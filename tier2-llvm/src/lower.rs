@@ -794,6 +794,23 @@ impl<'ctx> Cx<'_, 'ctx> {
                             vals[1],
                         ],
                     ),
+                    PureOp::AddSlot {
+                        class,
+                        version,
+                        from,
+                        to,
+                    } => (
+                        "strata_t2_add_slot",
+                        true,
+                        vec![
+                            vals[0],
+                            c64(class),
+                            c32(version),
+                            c64(from),
+                            c64(to),
+                            vals[1],
+                        ],
+                    ),
                     PureOp::ListGet => (
                         "strata_t2_list_get",
                         false,

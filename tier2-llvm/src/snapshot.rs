@@ -30,6 +30,14 @@ pub enum SiteInfo {
         shape: usize,
         slot: u32,
     },
+    /// A store that adds an attribute: instances of `class` (at `version`)
+    /// with shape `from` gain a slot and take shape `to`.
+    Add {
+        class: usize,
+        version: u32,
+        from: usize,
+        to: usize,
+    },
     /// A method load: receivers of `class` (at `version`) — instances with
     /// `shape` (or non-instances when `shape` is 0) — find `func`.
     Method {
@@ -123,6 +131,22 @@ fn sites_of(code: Gc<Code>, pins: &mut Vec<runtime::Value>) -> Vec<SiteInfo> {
                     version: *version,
                     shape: shape.addr(),
                     slot: *slot,
+                }
+            }
+            Cache::Add {
+                class,
+                version,
+                from,
+                to,
+            } => {
+                pins.push(class.as_value());
+                pins.push(from.as_value());
+                pins.push(to.as_value());
+                SiteInfo::Add {
+                    class: class.addr(),
+                    version: *version,
+                    from: from.addr(),
+                    to: to.addr(),
                 }
             }
             Cache::Method {

@@ -1049,6 +1049,25 @@ impl Builder<'_> {
                 vec![a, c],
                 None,
             ),
+            (
+                Op::SetAttr,
+                SiteInfo::Add {
+                    class,
+                    version,
+                    from,
+                    to,
+                },
+            ) => (
+                PureOp::AddSlot {
+                    class,
+                    version,
+                    from,
+                    to,
+                },
+                None,
+                vec![a, c],
+                None,
+            ),
             (Op::GetItem, _) if st[c] == Ty::Int || i.op() == Op::GetItemList => {
                 (PureOp::ListGet, Some(a), vec![b], Some(c))
             }

@@ -241,6 +241,14 @@ pub enum PureOp {
         shape: usize,
         slot: u32,
     },
+    /// `args[0].<new attribute> = args[1]`: an instance of `class` at
+    /// `version` with shape `from` gains a slot and takes shape `to`.
+    AddSlot {
+        class: usize,
+        version: u32,
+        from: usize,
+        to: usize,
+    },
     /// `dst = args[0][index]` for an exact list.
     ListGet,
     /// `args[0][index] = args[1]` for an exact list.

@@ -92,6 +92,7 @@ pub fn print(r: &Region) -> String {
                     let op = match op {
                         PureOp::GetSlot { slot, .. } => format!("get_slot {slot}"),
                         PureOp::SetSlot { slot, .. } => format!("set_slot {slot}"),
+                        PureOp::AddSlot { .. } => "add_slot".into(),
                         PureOp::ListGet => "list_get".into(),
                         PureOp::ListSet => "list_set".into(),
                         PureOp::LoadGlobal { .. } => "load_global".into(),
