@@ -142,7 +142,7 @@ pub(super) fn enter(
         let calls = code.calls.get();
         if code.jit.has_function()
             || calls == t.jit_call_threshold.wrapping_add(1)
-            || calls % 1024 == 0
+            || calls.is_multiple_of(1024)
         {
             return Ok(enter_compiled(t, code, regs, insns));
         }
@@ -159,7 +159,7 @@ fn enter_compiled(t: &mut Thread, code: Gc<Code>, regs: *mut Value, insns: *cons
         let calls = code.calls.get();
         if calls == t.jit_call_threshold.saturating_add(1) {
             super::jit_glue::hot(t, code, runtime::jit::HotSpot::Function);
-        } else if calls % 1024 == 0 {
+        } else if calls.is_multiple_of(1024) {
             super::jit_glue::safepoint(t);
         }
     }

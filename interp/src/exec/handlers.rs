@@ -660,7 +660,9 @@ pub(super) fn JumpBack(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyR
     // The tier only hears of the threshold crossing (and every 1024th
     // iteration, to install background compiles); loops with OSR code enter it.
     if t.jit.is_some()
-        && (n == t.jit_loop_threshold.wrapping_add(1) || n % 1024 == 0 || code(t).jit.has_osr())
+        && (n == t.jit_loop_threshold.wrapping_add(1)
+            || n.is_multiple_of(1024)
+            || code(t).jit.has_osr())
     {
         return super::jit_glue::back_edge(t, regs, pc);
     }

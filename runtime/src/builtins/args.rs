@@ -76,7 +76,7 @@ pub fn check_count(t: &mut Thread, name: &str, n: usize, min: usize, max: usize)
 
 /// Refuses keyword arguments.
 pub fn no_kw(t: &mut Thread, name: &str, kw: Option<Gc<Tuple>>) -> PyResult<()> {
-    if kw.map(|k| k.len() > 0).unwrap_or(false) {
+    if kw.map(|k| !k.is_empty()).unwrap_or(false) {
         let msg = format!("{name}() takes no keyword arguments");
         return Err(t.type_error(&msg));
     }

@@ -478,9 +478,7 @@ fn count_elements(t: &mut Thread, me: Value, iterable: Value) -> PyResult<()> {
         let gn = t.intern("get");
         let sn = t.intern("__setitem__");
         let fast = is_builtin(cls.lookup(gn), "dict.get")
-            && cls
-                .lookup(sn)
-                .map_or(true, |m| cast::<Builtin>(m).is_some());
+            && cls.lookup(sn).is_none_or(|m| cast::<Builtin>(m).is_some());
         let one = Value::small_int_unchecked(1);
         match ops::as_dict(me) {
             Some(d) if fast => {
@@ -539,7 +537,7 @@ fn c_update(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> PyResult<V
     if !src.is_unbound() && !src.is_none() {
         if ops::as_dict(src).is_some() {
             let d = this_dict(t, me, "Counter.update")?;
-            if d.len() > 0 {
+            if !d.is_empty() {
                 scoped(t, |t| {
                     for (elem, count) in items_of(t, src)? {
                         let old = get0(t, d, elem)?;

@@ -241,7 +241,7 @@ fn fill_class(
         ops::dict::set(t, fd, field_strs[first_default + i], *d)?;
     }
     // The defaults as `__new__` sees them (a copy, as `__new__.__defaults__`).
-    let dt = t.new_tuple_from(&defaults);
+    let dt = t.new_tuple_from(defaults);
     set_attr(t, cls, "_nt_defaults", dt);
     let empty = t.empty_tuple;
     set_attr(t, cls, "__slots__", empty);

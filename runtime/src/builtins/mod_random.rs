@@ -1117,7 +1117,7 @@ fn m_setstate(t: &mut Thread, st: &'static RandomState, a: &[Option<Value>]) -> 
         return Err(t.value_error(&msg));
     }
     if tu.len() != 3 {
-        let msg = format!("too many values to unpack (expected 3)");
+        let msg = "too many values to unpack (expected 3)".to_string();
         return Err(t.value_error(&msg));
     }
     let (inner, g) = (tu.items[1], tu.items[2]);

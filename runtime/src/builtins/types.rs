@@ -597,7 +597,7 @@ fn import_error_init(t: &mut Thread, args: &[Value], kw: Option<Gc<Tuple>>) -> P
         }
         crate::ops::setattr(t, args[0], *k, *v)?;
     }
-    let tup = t.new_tuple_from(&pos);
+    let tup = t.new_tuple_from(pos);
     if let Some(inst) = cast::<Instance>(args[0]) {
         if let Some(e) = inst.exc.get_mut() {
             e.args = tup;

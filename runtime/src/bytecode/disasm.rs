@@ -61,7 +61,7 @@ fn disassemble_into(unit: &CodeUnit, out: &mut String) {
                 Role::R if v < unit.local_names.len() => {
                     notes.push(format!("{}={}", name, unit.local_names[v]))
                 }
-                Role::K => notes.push(format!("{}", short_const(unit.consts.get(v)))),
+                Role::K => notes.push(short_const(unit.consts.get(v)).to_string()),
                 Role::N => notes.push(unit.names.get(v).cloned().unwrap_or_default()),
                 Role::G => notes.push(unit.globals.get(v).cloned().unwrap_or_default()),
                 _ => {}

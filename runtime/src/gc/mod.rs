@@ -270,7 +270,7 @@ impl Heap {
         self.objects.push(p as *mut Header);
         self.since_gc += 1;
         self.stats.allocated += 1;
-        if self.since_gc % MALLOC_CHECK_EVERY == 0 {
+        if self.since_gc.is_multiple_of(MALLOC_CHECK_EVERY) {
             self.check_malloc_growth();
         }
         // SAFETY: just allocated, non-null, a GcBox<T>.

@@ -14,14 +14,14 @@ impl Range {
     /// Number of elements, as Python computes it.
     pub fn len(&self) -> i128 {
         let (lo, hi, step) = (self.start, self.stop, self.step);
-        let n = if step > 0 && lo < hi {
+
+        if step > 0 && lo < hi {
             (hi - lo - 1) / step + 1
         } else if step < 0 && lo > hi {
             (lo - hi - 1) / (-step) + 1
         } else {
             0
-        };
-        n
+        }
     }
     pub fn is_empty(&self) -> bool {
         self.len() == 0

@@ -353,12 +353,10 @@ pub fn inplace(t: &mut Thread, a: Value, b: Value, op: BinOp) -> PyResult<Value>
                 }
             }
         }
-        Some(Kind::Dict) => {
-            if op == BinOp::BitOr {
-                let d = cast::<Dict>(a).expect("kind checked");
-                super::dict::update(t, d, b)?;
-                return Ok(a);
-            }
+        Some(Kind::Dict) if op == BinOp::BitOr => {
+            let d = cast::<Dict>(a).expect("kind checked");
+            super::dict::update(t, d, b)?;
+            return Ok(a);
         }
         Some(Kind::Instance) => {
             let (_, _, iname) = op.dunders();

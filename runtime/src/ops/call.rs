@@ -107,7 +107,7 @@ pub fn call_dunder(
 pub fn new_instance_for_call(t: &mut Thread, cls: Gc<Class>, args: &[Value]) -> PyResult<Value> {
     let obj = new_instance(t, cls)?;
     if cls.base == Base::Exception && !args.is_empty() {
-        let tup = t.new_tuple_from(&args);
+        let tup = t.new_tuple_from(args);
         if let Some(inst) = cast::<Instance>(obj) {
             if let Some(e) = inst.exc.get_mut() {
                 e.args = tup;

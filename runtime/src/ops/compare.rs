@@ -184,8 +184,8 @@ fn builtin_compare(t: &mut Thread, a: Value, b: Value, op: CmpOp) -> PyResult<Op
 }
 
 fn seq_compare(t: &mut Thread, x: &[Value], y: &[Value], op: CmpOp) -> PyResult<bool> {
-    let keep_x = t.new_tuple_from(&x);
-    let keep_y = t.new_tuple_from(&y);
+    let keep_x = t.new_tuple_from(x);
+    let keep_y = t.new_tuple_from(y);
     t.temp_roots.push(keep_x);
     t.temp_roots.push(keep_y);
     let r = seq_compare_inner(t, x, y, op);

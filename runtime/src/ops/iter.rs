@@ -266,7 +266,7 @@ pub fn next_builtin(t: &mut Thread, o: Gc<IterObj>) -> PyResult<Option<Value>> {
             // iterators stay reachable through the zip object.
             let mut items = [Value::NONE; ZIP_ON_STACK];
             for (k, item) in items.iter_mut().enumerate().take(n) {
-                let it = match &*o.state.get() {
+                let it = match o.state.get() {
                     IterState::Zip { iters } => iters[k],
                     _ => return Ok(None),
                 };

@@ -65,11 +65,11 @@ pub fn truthy(t: &mut Thread, v: Value) -> PyResult<bool> {
     }
     match kind_of(v) {
         Some(Kind::Str) => Ok(!as_str(v).map(|s| s.is_empty()).unwrap_or(true)),
-        Some(Kind::List) => Ok(cast::<List>(v).map(|l| l.len() > 0).unwrap_or(false)),
-        Some(Kind::Tuple) => Ok(cast::<Tuple>(v).map(|x| x.len() > 0).unwrap_or(false)),
-        Some(Kind::Dict) => Ok(cast::<Dict>(v).map(|d| d.len() > 0).unwrap_or(false)),
-        Some(Kind::Set) => Ok(cast::<Set>(v).map(|s| s.len() > 0).unwrap_or(false)),
-        Some(Kind::Range) => Ok(cast::<Range>(v).map(|r| r.len() > 0).unwrap_or(false)),
+        Some(Kind::List) => Ok(cast::<List>(v).map(|l| !l.is_empty()).unwrap_or(false)),
+        Some(Kind::Tuple) => Ok(cast::<Tuple>(v).map(|x| !x.is_empty()).unwrap_or(false)),
+        Some(Kind::Dict) => Ok(cast::<Dict>(v).map(|d| !d.is_empty()).unwrap_or(false)),
+        Some(Kind::Set) => Ok(cast::<Set>(v).map(|s| !s.is_empty()).unwrap_or(false)),
+        Some(Kind::Range) => Ok(cast::<Range>(v).map(|r| !r.is_empty()).unwrap_or(false)),
         Some(Kind::DictView) => Ok(len(t, v)? > 0),
         Some(Kind::BoxedInt) | Some(Kind::BigInt) => Ok(true),
         Some(Kind::Instance) => {
