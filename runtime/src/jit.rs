@@ -228,3 +228,138 @@ pub trait Tier {
     /// in flight): part of the thread's roots.
     fn trace(&self, tr: &mut crate::gc::Tracer);
 }
+
+/// Where compiled code finds the fields it reads directly, measured from
+/// this very binary's layouts (Rust's layouts are fixed per build, not
+/// across builds, so they are probed, never hard-coded).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct ObjectLayout {
+    /// `Header::kind` (a byte) from an object's address.
+    pub kind: usize,
+    /// The `Kind` value of instances.
+    pub kind_instance: u8,
+    /// From an instance's address: its class, shape and dict words.
+    pub inst_class: usize,
+    pub inst_shape: usize,
+    pub inst_dict: usize,
+    /// From an instance's address: its slot vector (a small vector).
+    pub inst_slots: usize,
+    /// From a class's address: its version (`u32`).
+    pub class_version: usize,
+    /// Inside the slot vector: the capacity word (the length while the
+    /// items are inline, at most `slots_inline` of them), the inline items,
+    /// and, once spilled, the heap pointer and length words.
+    pub slots_capacity: usize,
+    pub slots_inline_items: usize,
+    pub slots_inline_max: usize,
+    pub slots_heap_ptr: usize,
+    pub slots_heap_len: usize,
+}
+
+impl ObjectLayout {
+    /// Measures the layouts; `None` if the slot vector's representation is
+    /// not the one compiled code expects (it then calls helpers instead).
+    pub fn probe() -> Option<ObjectLayout> {
+        use crate::gc::GcBox;
+        use crate::object::class::{Class, Instance, InstanceSlots};
+        use crate::object::GcCell;
+        use crate::value::Value;
+        use std::mem::{offset_of, size_of};
+        let value = offset_of!(GcBox<Instance>, value);
+        let slots = value + offset_of!(Instance, slots) + GcCell::<InstanceSlots>::value_offset();
+        let words = |v: &InstanceSlots| -> Vec<u64> {
+            let n = size_of::<InstanceSlots>() / 8;
+            // SAFETY: reads the vector's own bytes as words (it is at least
+            // `n` words long and 8-byte aligned, holding only integers and
+            // pointers); the vector is not changed.
+            (0..n)
+                .map(|k| unsafe { *(v as *const InstanceSlots as *const u64).add(k) })
+                .collect()
+        };
+        let (a, b) = (0x1111_2222_3333_4444u64, 0x5555_6666_7777_8888u64);
+        let mut inline = InstanceSlots::new();
+        inline.push(Value::from_bits(a));
+        inline.push(Value::from_bits(b));
+        if inline.spilled() {
+            return None;
+        }
+        let w = words(&inline);
+        let cap = w.iter().position(|&x| x == 2)?;
+        let item0 = w.iter().position(|&x| x == a)?;
+        if w.get(item0 + 1) != Some(&b) {
+            return None;
+        }
+        let inline_max = inline.inline_size();
+        let mut heap = InstanceSlots::new();
+        for k in 0..inline_max as u64 + 2 {
+            heap.push(Value::from_bits(a + k));
+        }
+        if !heap.spilled() {
+            return None;
+        }
+        let w = words(&heap);
+        let ptr = w.iter().position(|&x| x == heap.as_ptr() as u64)?;
+        let len = w.iter().position(|&x| x == heap.len() as u64)?;
+        if w[cap] != heap.capacity() as u64 || cap == len || len == ptr {
+            return None;
+        }
+        Some(ObjectLayout {
+            kind: offset_of!(GcBox<Instance>, header) + offset_of!(crate::gc::Header, kind),
+            kind_instance: crate::object::Kind::Instance as u8,
+            inst_class: value + offset_of!(Instance, class),
+            inst_shape: value + offset_of!(Instance, shape),
+            inst_dict: value + offset_of!(Instance, dict),
+            inst_slots: slots,
+            class_version: offset_of!(GcBox<Class>, value) + offset_of!(Class, version),
+            slots_capacity: cap * 8,
+            slots_inline_items: item0 * 8,
+            slots_inline_max: inline_max,
+            slots_heap_ptr: ptr * 8,
+            slots_heap_len: len * 8,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The probed offsets read the real fields of a real instance.
+    #[test]
+    fn probed_layout_reads_an_instance() {
+        let l = ObjectLayout::probe().expect("slot vectors have the expected representation");
+        let mut t = Thread::new();
+        let cls = t.classes.object;
+        let inst = crate::ops::call::new_instance(&mut t, cls).expect("an instance");
+        let obj = crate::ops::cast::<crate::object::Instance>(inst).expect("instance");
+        for k in 0..5u64 {
+            obj.slots
+                .get_mut()
+                .push(crate::value::Value::from_bits(100 + k));
+            let base = obj.ptr() as usize;
+            // SAFETY: reads fields of a live instance at probed offsets.
+            unsafe {
+                assert_eq!(*((base + l.kind) as *const u8), l.kind_instance);
+                assert_eq!(*((base + l.inst_class) as *const usize), cls.addr());
+                assert_eq!(
+                    *((base + l.inst_shape) as *const usize),
+                    obj.shape.get().addr()
+                );
+                let sv = base + l.inst_slots;
+                let cap = *((sv + l.slots_capacity) as *const usize);
+                let (items, len) = if cap <= l.slots_inline_max {
+                    ((sv + l.slots_inline_items) as *const u64, cap)
+                } else {
+                    (
+                        *((sv + l.slots_heap_ptr) as *const *const u64),
+                        *((sv + l.slots_heap_len) as *const usize),
+                    )
+                };
+                assert_eq!(len as u64, k + 1);
+                assert_eq!(*items.add(k as usize), 100 + k);
+                let c = cls.ptr() as usize;
+                assert_eq!(*((c + l.class_version) as *const u32), cls.version.get());
+            }
+        }
+    }
+}

@@ -53,6 +53,7 @@ pub fn layout() -> Layout {
     Layout {
         frame_regs: FRAME_REGS,
         thread_exit_value: THREAD_EXIT_VALUE,
+        object: None,
     }
 }
 

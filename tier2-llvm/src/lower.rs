@@ -36,6 +36,9 @@ pub struct Layout {
     pub frame_regs: u64,
     /// `Thread::exit_value`.
     pub thread_exit_value: u64,
+    /// Object fields compiled code reads directly (instance slots); `None`:
+    /// use the helpers.
+    pub object: Option<runtime::jit::ObjectLayout>,
 }
 
 impl Layout {
@@ -43,6 +46,7 @@ impl Layout {
         Layout {
             frame_regs: std::mem::offset_of!(runtime::frame::Frame, regs) as u64,
             thread_exit_value: std::mem::offset_of!(runtime::Thread, exit_value) as u64,
+            object: runtime::jit::ObjectLayout::probe(),
         }
     }
 }
@@ -89,6 +93,7 @@ struct Cx<'a, 'ctx> {
     region: &'a Region,
     module: &'a Module<'ctx>,
     stress: Stress,
+    object: Option<runtime::jit::ObjectLayout>,
 }
 
 /// Adds the function `name` for `region` to `module`.
@@ -168,6 +173,7 @@ pub fn lower<'ctx>(
         region,
         module,
         stress,
+        object: layout.object,
     };
     // A loop region is entered by on-stack replacement: count it.
     if region.entry_pc != 0 {
@@ -467,6 +473,139 @@ impl<'ctx> Cx<'_, 'ctx> {
         self.guard(ok, x)
     }
 
+    /// The address of slot `slot` of the instance `obj` (boxed bits), after
+    /// the inline cache's guards — an object, an instance, of `class` at
+    /// `version`, with `shape`, and the slot present — each leaving through
+    /// `exit` (the same checks as `helpers::strata_t2_get_slot`, on the
+    /// probed layout, without a call).
+    fn slot_ptr(
+        &self,
+        obj: IntValue<'ctx>,
+        class: usize,
+        version: u32,
+        shape: usize,
+        slot: u32,
+        exit: ExitId,
+    ) -> R<PointerValue<'ctx>> {
+        let l = self.object.ok_or("no object layout")?;
+        let b = &self.b;
+        let ctx = self.f.get_type().get_context();
+        let i8t = ctx.i8_type();
+        let is_obj = self.tag_is(obj, runtime::value::TAG_OBJ)?;
+        self.guard(is_obj, exit)?;
+        let addr = self
+            .b
+            .build_and(obj, self.const64((1u64 << 48) - 1), "")
+            .map_err(e)?;
+        let at = |base: IntValue<'ctx>, off: usize| -> R<PointerValue<'ctx>> {
+            let a = self
+                .b
+                .build_int_add(base, self.const64(off as u64), "")
+                .map_err(e)?;
+            self.b.build_int_to_ptr(a, self.ptrt, "").map_err(e)
+        };
+        let kind = self
+            .b
+            .build_load(i8t, at(addr, l.kind)?, "kind")
+            .map_err(e)?
+            .into_int_value();
+        let ok = self
+            .b
+            .build_int_compare(
+                IntPredicate::EQ,
+                kind,
+                i8t.const_int(l.kind_instance as u64, false),
+                "",
+            )
+            .map_err(e)?;
+        self.guard(ok, exit)?;
+        let cls = self
+            .b
+            .build_load(self.i64t, at(addr, l.inst_class)?, "class")
+            .map_err(e)?
+            .into_int_value();
+        let ok = self
+            .b
+            .build_int_compare(IntPredicate::EQ, cls, self.const64(class as u64), "")
+            .map_err(e)?;
+        self.guard(ok, exit)?;
+        let ver = self
+            .b
+            .build_load(self.i32t, at(cls, l.class_version)?, "version")
+            .map_err(e)?
+            .into_int_value();
+        let ok = self
+            .b
+            .build_int_compare(
+                IntPredicate::EQ,
+                ver,
+                self.i32t.const_int(version as u64, false),
+                "",
+            )
+            .map_err(e)?;
+        self.guard(ok, exit)?;
+        let shp = self
+            .b
+            .build_load(self.i64t, at(addr, l.inst_shape)?, "shape")
+            .map_err(e)?
+            .into_int_value();
+        let ok = self
+            .b
+            .build_int_compare(IntPredicate::EQ, shp, self.const64(shape as u64), "")
+            .map_err(e)?;
+        self.guard(ok, exit)?;
+        let sv = self
+            .b
+            .build_int_add(addr, self.const64(l.inst_slots as u64), "")
+            .map_err(e)?;
+        let cap = self
+            .b
+            .build_load(self.i64t, at(sv, l.slots_capacity)?, "cap")
+            .map_err(e)?
+            .into_int_value();
+        let inline = self
+            .b
+            .build_int_compare(
+                IntPredicate::ULE,
+                cap,
+                self.const64(l.slots_inline_max as u64),
+                "",
+            )
+            .map_err(e)?;
+        let heap_ptr = self
+            .b
+            .build_load(self.i64t, at(sv, l.slots_heap_ptr)?, "heap")
+            .map_err(e)?
+            .into_int_value();
+        let heap_len = self
+            .b
+            .build_load(self.i64t, at(sv, l.slots_heap_len)?, "hlen")
+            .map_err(e)?
+            .into_int_value();
+        let inline_items = self
+            .b
+            .build_int_add(sv, self.const64(l.slots_inline_items as u64), "")
+            .map_err(e)?;
+        let items = b
+            .build_select(inline, inline_items, heap_ptr, "items")
+            .map_err(e)?
+            .into_int_value();
+        let len = b
+            .build_select(inline, cap, heap_len, "len")
+            .map_err(e)?
+            .into_int_value();
+        let ok = self
+            .b
+            .build_int_compare(IntPredicate::ULT, self.const64(slot as u64), len, "")
+            .map_err(e)?;
+        self.guard(ok, exit)?;
+        let item = self
+            .b
+            .build_int_add(items, self.const64(slot as u64 * 8), "")
+            .map_err(e)?;
+        self.b.build_int_to_ptr(item, self.ptrt, "").map_err(e)
+    }
+
     /// The module's declaration of helper `name` (added on first use).
     fn declare(&self, name: &str, ty: inkwell::types::FunctionType<'ctx>) -> FunctionValue<'ctx> {
         self.module
@@ -746,6 +885,44 @@ impl<'ctx> Cx<'_, 'ctx> {
                     .build_store(self.slots[dst as usize].bool_, n)
                     .map_err(e)?;
                 st[dst as usize] = Ty::Bool;
+            }
+            Inst::Pure {
+                op:
+                    PureOp::GetSlot {
+                        class,
+                        version,
+                        shape,
+                        slot,
+                    },
+                dst: Some(d),
+                ref args,
+                exit,
+                ..
+            } if self.object.is_some() => {
+                let obj = self.boxed_bits(args[0], st[args[0] as usize])?;
+                let p = self.slot_ptr(obj, class, version, shape, slot, exit)?;
+                let v = self.b.build_load(self.i64t, p, "slot").map_err(e)?;
+                self.b
+                    .build_store(self.slots[d as usize].bits, v)
+                    .map_err(e)?;
+                st[d as usize] = Ty::Value;
+            }
+            Inst::Pure {
+                op:
+                    PureOp::SetSlot {
+                        class,
+                        version,
+                        shape,
+                        slot,
+                    },
+                ref args,
+                exit,
+                ..
+            } if self.object.is_some() => {
+                let obj = self.boxed_bits(args[0], st[args[0] as usize])?;
+                let v = self.boxed_bits(args[1], st[args[1] as usize])?;
+                let p = self.slot_ptr(obj, class, version, shape, slot, exit)?;
+                self.b.build_store(p, v).map_err(e)?;
             }
             Inst::Pure {
                 op,

@@ -52,6 +52,10 @@ use std::cell::UnsafeCell;
 pub struct GcCell<T>(UnsafeCell<T>);
 
 impl<T> GcCell<T> {
+    /// Byte offset of the value inside the cell (for compiled code).
+    pub const fn value_offset() -> usize {
+        std::mem::offset_of!(GcCell<T>, 0)
+    }
     pub const fn new(v: T) -> GcCell<T> {
         GcCell(UnsafeCell::new(v))
     }
