@@ -254,6 +254,11 @@ pub struct ObjectLayout {
     pub slots_inline_max: usize,
     pub slots_heap_ptr: usize,
     pub slots_heap_len: usize,
+    /// The `Kind` value of lists; from a list's address, its item vector's
+    /// buffer pointer and length words.
+    pub kind_list: u8,
+    pub list_ptr: usize,
+    pub list_len: usize,
 }
 
 impl ObjectLayout {
@@ -303,7 +308,24 @@ impl ObjectLayout {
         if w[cap] != heap.capacity() as u64 || cap == len || len == ptr {
             return None;
         }
+        // A vector's pointer and length words.
+        let mut v: Vec<Value> = Vec::with_capacity(7);
+        v.push(Value::from_bits(a));
+        v.push(Value::from_bits(b));
+        v.push(Value::from_bits(a));
+        // SAFETY: reads the vector's three words (its own bytes).
+        let vw: Vec<u64> = (0..size_of::<Vec<Value>>() / 8)
+            .map(|k| unsafe { *(&v as *const Vec<Value> as *const u64).add(k) })
+            .collect();
+        let vptr = vw.iter().position(|&x| x == v.as_ptr() as u64)?;
+        let vlen = vw.iter().position(|&x| x == 3)?;
+        let items = offset_of!(GcBox<crate::object::List>, value)
+            + offset_of!(crate::object::List, items)
+            + GcCell::<Vec<Value>>::value_offset();
         Some(ObjectLayout {
+            kind_list: crate::object::Kind::List as u8,
+            list_ptr: items + vptr * 8,
+            list_len: items + vlen * 8,
             kind: offset_of!(GcBox<Instance>, header) + offset_of!(crate::gc::Header, kind),
             kind_instance: crate::object::Kind::Instance as u8,
             inst_class: value + offset_of!(Instance, class),
@@ -360,6 +382,20 @@ mod tests {
                 let c = cls.ptr() as usize;
                 assert_eq!(*((c + l.class_version) as *const u32), cls.version.get());
             }
+        }
+        let lv = t.new_list(
+            (0..9)
+                .map(|k| crate::value::Value::from_bits(7 + k))
+                .collect(),
+        );
+        let list = crate::ops::cast::<crate::object::List>(lv).expect("a list");
+        let base = list.ptr() as usize;
+        // SAFETY: reads fields of a live list at probed offsets.
+        unsafe {
+            assert_eq!(*((base + l.kind) as *const u8), l.kind_list);
+            assert_eq!(*((base + l.list_len) as *const usize), 9);
+            let items = *((base + l.list_ptr) as *const *const u64);
+            assert_eq!(*items.add(8), 15);
         }
     }
 }

@@ -606,6 +606,78 @@ impl<'ctx> Cx<'_, 'ctx> {
         self.b.build_int_to_ptr(item, self.ptrt, "").map_err(e)
     }
 
+    /// The address of item `i` of the exact list `list` (boxed bits),
+    /// negative indexes counting from the end, after guards (an object, a
+    /// list, the index in range) that leave through `exit` (the same checks
+    /// as `helpers::strata_t2_list_get`, without a call).
+    fn item_ptr(
+        &self,
+        list: IntValue<'ctx>,
+        i: IntValue<'ctx>,
+        exit: ExitId,
+    ) -> R<PointerValue<'ctx>> {
+        let l = self.object.ok_or("no object layout")?;
+        let ctx = self.f.get_type().get_context();
+        let i8t = ctx.i8_type();
+        let is_obj = self.tag_is(list, runtime::value::TAG_OBJ)?;
+        self.guard(is_obj, exit)?;
+        let addr = self
+            .b
+            .build_and(list, self.const64((1u64 << 48) - 1), "")
+            .map_err(e)?;
+        let at = |off: usize| -> R<PointerValue<'ctx>> {
+            let a = self
+                .b
+                .build_int_add(addr, self.const64(off as u64), "")
+                .map_err(e)?;
+            self.b.build_int_to_ptr(a, self.ptrt, "").map_err(e)
+        };
+        let kind = self
+            .b
+            .build_load(i8t, at(l.kind)?, "kind")
+            .map_err(e)?
+            .into_int_value();
+        let ok = self
+            .b
+            .build_int_compare(
+                IntPredicate::EQ,
+                kind,
+                i8t.const_int(l.kind_list as u64, false),
+                "",
+            )
+            .map_err(e)?;
+        self.guard(ok, exit)?;
+        let len = self
+            .b
+            .build_load(self.i64t, at(l.list_len)?, "len")
+            .map_err(e)?
+            .into_int_value();
+        let neg = self
+            .b
+            .build_int_compare(IntPredicate::SLT, i, self.const64(0), "")
+            .map_err(e)?;
+        let wrapped = self.b.build_int_add(i, len, "").map_err(e)?;
+        let j = self
+            .b
+            .build_select(neg, wrapped, i, "j")
+            .map_err(e)?
+            .into_int_value();
+        // Unsigned: a still-negative index is huge, so out of range.
+        let ok = self
+            .b
+            .build_int_compare(IntPredicate::ULT, j, len, "")
+            .map_err(e)?;
+        self.guard(ok, exit)?;
+        let ptr = self
+            .b
+            .build_load(self.i64t, at(l.list_ptr)?, "items")
+            .map_err(e)?
+            .into_int_value();
+        let off = self.b.build_left_shift(j, self.const64(3), "").map_err(e)?;
+        let item = self.b.build_int_add(ptr, off, "").map_err(e)?;
+        self.b.build_int_to_ptr(item, self.ptrt, "").map_err(e)
+    }
+
     /// The module's declaration of helper `name` (added on first use).
     fn declare(&self, name: &str, ty: inkwell::types::FunctionType<'ctx>) -> FunctionValue<'ctx> {
         self.module
@@ -922,6 +994,35 @@ impl<'ctx> Cx<'_, 'ctx> {
                 let obj = self.boxed_bits(args[0], st[args[0] as usize])?;
                 let v = self.boxed_bits(args[1], st[args[1] as usize])?;
                 let p = self.slot_ptr(obj, class, version, shape, slot, exit)?;
+                self.b.build_store(p, v).map_err(e)?;
+            }
+            Inst::Pure {
+                op: PureOp::ListGet,
+                dst: Some(d),
+                ref args,
+                index: Some(x),
+                exit,
+            } if self.object.is_some() => {
+                let list = self.boxed_bits(args[0], st[args[0] as usize])?;
+                let i = self.load_int(x)?;
+                let p = self.item_ptr(list, i, exit)?;
+                let v = self.b.build_load(self.i64t, p, "item").map_err(e)?;
+                self.b
+                    .build_store(self.slots[d as usize].bits, v)
+                    .map_err(e)?;
+                st[d as usize] = Ty::Value;
+            }
+            Inst::Pure {
+                op: PureOp::ListSet,
+                ref args,
+                index: Some(x),
+                exit,
+                ..
+            } if self.object.is_some() => {
+                let list = self.boxed_bits(args[0], st[args[0] as usize])?;
+                let v = self.boxed_bits(args[1], st[args[1] as usize])?;
+                let i = self.load_int(x)?;
+                let p = self.item_ptr(list, i, exit)?;
                 self.b.build_store(p, v).map_err(e)?;
             }
             Inst::Pure {
