@@ -290,8 +290,12 @@ impl Tier2 {
                 self.request(code, spot);
             }
         }
-        // Free retired machine code that no frame runs any more.
-        if let Ok(s) = session() {
+        // Free retired machine code that no frame runs any more (never
+        // starting LLVM for it: retired code exists only if it started).
+        if self.retired.is_empty() {
+            return;
+        }
+        if let Some(Ok(s)) = SESSION.get().cloned() {
             let mut keep = Vec::new();
             for r in self.retired.drain(..) {
                 if r.0.active.load(std::sync::atomic::Ordering::Relaxed) == 0 {
