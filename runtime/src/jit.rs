@@ -29,9 +29,12 @@
 //!    they are atomics so that a worker thread may read the table.
 //! 3. Runtime helpers that compiled code calls never unwind: errors come
 //!    back as sentinels and the code leaves with `EXIT_RAISE`.
-//! 4. Invalidated code is never entered again; a frame still running it
-//!    leaves at its next check of `JitCode::invalidated` (after every call
-//!    that can run Python code).
+//! 4. Invalidated code is never entered again. Compiled code today assumes
+//!    nothing it does not re-check at each use (guards on types, classes,
+//!    shapes and function identity), so a frame still running invalidated
+//!    code stays correct and finishes it; once code relies on assumptions
+//!    it does not re-check, it must also test `JitCode::invalidated` after
+//!    every call that can run Python code and leave when it is set.
 
 use crate::frame::Frame;
 use crate::gc::Gc;
