@@ -552,6 +552,27 @@ pub(super) fn Not(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyResult
     next!(t, regs, step(pc))
 }
 
+/// Where dispatch goes after a quickened comparison put `b` in register
+/// `a`: a conditional jump on that register right after it is done here
+/// (counting the branch as it would), saving its dispatch — the fused
+/// compare-and-branch. The register is still written, for any other reader.
+#[inline(always)]
+fn after_compare(t: &Thread, pc: *const Insn, a: usize, b: bool) -> *const Insn {
+    let next = step(pc);
+    let ni = insn(next);
+    let taken = match ni.op() {
+        Op::JumpIfFalse if ni.a() == a => !b,
+        Op::JumpIfTrue if ni.a() == a => b,
+        _ => return next,
+    };
+    quicken::count_branch(t, next, taken);
+    if taken {
+        at(t, ni.j())
+    } else {
+        step(next)
+    }
+}
+
 /// A comparison with quickened int and float forms (see `arith_q!`).
 macro_rules! compare {
     ($name:ident, $int_name:ident, $float_name:ident, $op:expr, $cmp:tt) => {
@@ -576,8 +597,9 @@ macro_rules! compare {
             let i = insn(pc);
             let (l, r) = (reg!(regs, i.b()), reg!(regs, i.c()));
             if l.is_small_int() && r.is_small_int() {
-                set_reg!(regs, i.a(), Value::bool(l.small_int_value() $cmp r.small_int_value()));
-                next!(t, regs, step(pc))
+                let b = l.small_int_value() $cmp r.small_int_value();
+                set_reg!(regs, i.a(), Value::bool(b));
+                next!(t, regs, after_compare(t, pc, i.a(), b))
             }
             quicken::despecialise(t, pc, Op::$name);
             $name(t, regs, pc)
@@ -587,8 +609,9 @@ macro_rules! compare {
             let i = insn(pc);
             let (l, r) = (reg!(regs, i.b()), reg!(regs, i.c()));
             if l.is_float() && r.is_float() {
-                set_reg!(regs, i.a(), Value::bool(l.float_unchecked() $cmp r.float_unchecked()));
-                next!(t, regs, step(pc))
+                let b = l.float_unchecked() $cmp r.float_unchecked();
+                set_reg!(regs, i.a(), Value::bool(b));
+                next!(t, regs, after_compare(t, pc, i.a(), b))
             }
             quicken::despecialise(t, pc, Op::$name);
             $name(t, regs, pc)
