@@ -82,66 +82,31 @@ pub unsafe extern "C" fn strata_t2_osr(t: *mut Thread, unit: u64) {
     }
 }
 
+/// `(symbol, address)` of each helper function, named as in the source.
+macro_rules! bound {
+    ($($f:ident),* $(,)?) => {
+        vec![$((stringify!($f), $f as *const () as usize)),*]
+    };
+}
+
 /// Every helper with its symbol name, for `Session::define_symbols`.
 pub fn symbols() -> Vec<(&'static str, usize)> {
-    vec![
-        (
-            crate::lower::HELPER_STEP,
-            strata_t2_step as *const () as usize,
-        ),
-        (
-            crate::lower::HELPER_EXIT,
-            strata_t2_exit as *const () as usize,
-        ),
-        (
-            crate::lower::HELPER_OSR,
-            strata_t2_osr as *const () as usize,
-        ),
-        (
-            "strata_t2_get_slot",
-            strata_t2_get_slot as *const () as usize,
-        ),
-        (
-            "strata_t2_set_slot",
-            strata_t2_set_slot as *const () as usize,
-        ),
-        (
-            "strata_t2_list_get",
-            strata_t2_list_get as *const () as usize,
-        ),
-        (
-            "strata_t2_list_set",
-            strata_t2_list_set as *const () as usize,
-        ),
-        (
-            "strata_t2_load_global",
-            strata_t2_load_global as *const () as usize,
-        ),
-        (
-            "strata_t2_for_next",
-            strata_t2_for_next as *const () as usize,
-        ),
-        (
-            "strata_t2_method_guard",
-            strata_t2_method_guard as *const () as usize,
-        ),
-        ("strata_t2_unpack", strata_t2_unpack as *const () as usize),
-        (
-            "strata_t2_push_frame",
-            strata_t2_push_frame as *const () as usize,
-        ),
-        (
-            "strata_t2_store_global",
-            strata_t2_store_global as *const () as usize,
-        ),
-        (
-            "strata_t2_add_slot",
-            strata_t2_add_slot as *const () as usize,
-        ),
-        (
-            "strata_t2_float_pow",
-            strata_t2_float_pow as *const () as usize,
-        ),
+    bound![
+        strata_t2_step,
+        strata_t2_exit,
+        strata_t2_osr,
+        strata_t2_get_slot,
+        strata_t2_set_slot,
+        strata_t2_list_get,
+        strata_t2_list_set,
+        strata_t2_load_global,
+        strata_t2_for_next,
+        strata_t2_method_guard,
+        strata_t2_unpack,
+        strata_t2_push_frame,
+        strata_t2_store_global,
+        strata_t2_add_slot,
+        strata_t2_float_pow,
     ]
 }
 
@@ -165,6 +130,20 @@ use runtime::ops::cast;
 /// `obj.attr` for a slot: `obj` must be an instance of the class at
 /// `class` (still at `version`) with the shape at `shape`. Pure: never runs
 /// Python code or collects.
+/// `obj` if it is an instance of the class at `class` (still at `version`)
+/// with the shape at `shape`: the guard of every cached slot access.
+fn cached_instance(
+    obj: u64,
+    class: usize,
+    version: u32,
+    shape: usize,
+) -> Option<runtime::gc::Gc<Instance>> {
+    let inst = cast::<Instance>(Value::from_bits(obj))?;
+    let cls = inst.class.get();
+    (cls.addr() == class && cls.version.get() == version && inst.shape.get().addr() == shape)
+        .then_some(inst)
+}
+
 pub extern "C" fn strata_t2_get_slot(
     obj: u64,
     class: usize,
@@ -172,15 +151,9 @@ pub extern "C" fn strata_t2_get_slot(
     shape: usize,
     slot: u32,
 ) -> u64 {
-    let Some(inst) = cast::<Instance>(Value::from_bits(obj)) else {
+    let Some(inst) = cached_instance(obj, class, version, shape) else {
         return MISS;
     };
-    if inst.class.get().addr() != class
-        || inst.class.get().version.get() != version
-        || inst.shape.get().addr() != shape
-    {
-        return MISS;
-    }
     match inst.slots.get().get(slot as usize) {
         Some(v) => v.bits(),
         None => MISS,
@@ -197,15 +170,9 @@ pub extern "C" fn strata_t2_set_slot(
     slot: u32,
     v: u64,
 ) -> u32 {
-    let Some(inst) = cast::<Instance>(Value::from_bits(obj)) else {
+    let Some(inst) = cached_instance(obj, class, version, shape) else {
         return 1;
     };
-    if inst.class.get().addr() != class
-        || inst.class.get().version.get() != version
-        || inst.shape.get().addr() != shape
-    {
-        return 1;
-    }
     match inst.slots.get_mut().get_mut(slot as usize) {
         Some(s) => {
             *s = Value::from_bits(v);
@@ -229,17 +196,13 @@ pub unsafe extern "C" fn strata_t2_add_slot(
     to: usize,
     v: u64,
 ) -> u32 {
-    let Some(inst) = cast::<Instance>(Value::from_bits(obj)) else {
+    let Some(inst) = cached_instance(obj, class, version, from) else {
         return 1;
     };
-    let cls = inst.class.get();
-    if cls.addr() != class
-        || cls.version.get() != version
-        || inst.shape.get().addr() != from
-        || !inst.dict.get().is_unbound()
-    {
+    if !inst.dict.get().is_unbound() {
         return 1;
     }
+    let cls = inst.class.get();
     let h = runtime::value::Value::from_bits(runtime::value::TAG_OBJ << 48 | to as u64);
     let Some(to) = cast::<runtime::object::Shape>(h) else {
         return 1;

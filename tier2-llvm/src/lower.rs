@@ -473,6 +473,70 @@ impl<'ctx> Cx<'_, 'ctx> {
         self.guard(ok, x)
     }
 
+    /// `base + off` as a pointer.
+    fn at(&self, base: IntValue<'ctx>, off: usize) -> R<PointerValue<'ctx>> {
+        let a = self
+            .b
+            .build_int_add(base, self.const64(off as u64), "")
+            .map_err(e)?;
+        self.b.build_int_to_ptr(a, self.ptrt, "").map_err(e)
+    }
+
+    /// Loads the `ty` field at `base + off`.
+    fn field(
+        &self,
+        ty: IntType<'ctx>,
+        base: IntValue<'ctx>,
+        off: usize,
+        name: &str,
+    ) -> R<IntValue<'ctx>> {
+        Ok(self
+            .b
+            .build_load(ty, self.at(base, off)?, name)
+            .map_err(e)?
+            .into_int_value())
+    }
+
+    /// Loads the `ty` field at `base + off` and leaves through `exit`
+    /// unless it equals `want`; returns the field.
+    fn field_is(
+        &self,
+        ty: IntType<'ctx>,
+        base: IntValue<'ctx>,
+        off: usize,
+        want: u64,
+        name: &str,
+        exit: ExitId,
+    ) -> R<IntValue<'ctx>> {
+        let v = self.field(ty, base, off, name)?;
+        let ok = self
+            .b
+            .build_int_compare(IntPredicate::EQ, v, ty.const_int(want, false), "")
+            .map_err(e)?;
+        self.guard(ok, exit)?;
+        Ok(v)
+    }
+
+    /// The address of the object `v` (boxed bits) after guards that it is
+    /// an object of kind `kind`, leaving through `exit`.
+    fn object_of_kind(
+        &self,
+        l: &runtime::jit::ObjectLayout,
+        v: IntValue<'ctx>,
+        kind: u8,
+        exit: ExitId,
+    ) -> R<IntValue<'ctx>> {
+        let is_obj = self.tag_is(v, runtime::value::TAG_OBJ)?;
+        self.guard(is_obj, exit)?;
+        let addr = self
+            .b
+            .build_and(v, self.const64((1u64 << 48) - 1), "")
+            .map_err(e)?;
+        let i8t = self.f.get_type().get_context().i8_type();
+        self.field_is(i8t, addr, l.kind, kind as u64, "kind", exit)?;
+        Ok(addr)
+    }
+
     /// The address of slot `slot` of the instance `obj` (boxed bits), after
     /// the inline cache's guards — an object, an instance, of `class` at
     /// `version`, with `shape`, and the slot present — each leaving through
@@ -488,81 +552,16 @@ impl<'ctx> Cx<'_, 'ctx> {
         exit: ExitId,
     ) -> R<PointerValue<'ctx>> {
         let l = self.object.ok_or("no object layout")?;
-        let b = &self.b;
-        let ctx = self.f.get_type().get_context();
-        let i8t = ctx.i8_type();
-        let is_obj = self.tag_is(obj, runtime::value::TAG_OBJ)?;
-        self.guard(is_obj, exit)?;
-        let addr = self
-            .b
-            .build_and(obj, self.const64((1u64 << 48) - 1), "")
-            .map_err(e)?;
-        let at = |base: IntValue<'ctx>, off: usize| -> R<PointerValue<'ctx>> {
-            let a = self
-                .b
-                .build_int_add(base, self.const64(off as u64), "")
-                .map_err(e)?;
-            self.b.build_int_to_ptr(a, self.ptrt, "").map_err(e)
-        };
-        let kind = self
-            .b
-            .build_load(i8t, at(addr, l.kind)?, "kind")
-            .map_err(e)?
-            .into_int_value();
-        let ok = self
-            .b
-            .build_int_compare(
-                IntPredicate::EQ,
-                kind,
-                i8t.const_int(l.kind_instance as u64, false),
-                "",
-            )
-            .map_err(e)?;
-        self.guard(ok, exit)?;
-        let cls = self
-            .b
-            .build_load(self.i64t, at(addr, l.inst_class)?, "class")
-            .map_err(e)?
-            .into_int_value();
-        let ok = self
-            .b
-            .build_int_compare(IntPredicate::EQ, cls, self.const64(class as u64), "")
-            .map_err(e)?;
-        self.guard(ok, exit)?;
-        let ver = self
-            .b
-            .build_load(self.i32t, at(cls, l.class_version)?, "version")
-            .map_err(e)?
-            .into_int_value();
-        let ok = self
-            .b
-            .build_int_compare(
-                IntPredicate::EQ,
-                ver,
-                self.i32t.const_int(version as u64, false),
-                "",
-            )
-            .map_err(e)?;
-        self.guard(ok, exit)?;
-        let shp = self
-            .b
-            .build_load(self.i64t, at(addr, l.inst_shape)?, "shape")
-            .map_err(e)?
-            .into_int_value();
-        let ok = self
-            .b
-            .build_int_compare(IntPredicate::EQ, shp, self.const64(shape as u64), "")
-            .map_err(e)?;
-        self.guard(ok, exit)?;
+        let (i64t, i32t) = (self.i64t, self.i32t);
+        let addr = self.object_of_kind(&l, obj, l.kind_instance, exit)?;
+        let cls = self.field_is(i64t, addr, l.inst_class, class as u64, "class", exit)?;
+        self.field_is(i32t, cls, l.class_version, version as u64, "version", exit)?;
+        self.field_is(i64t, addr, l.inst_shape, shape as u64, "shape", exit)?;
         let sv = self
             .b
             .build_int_add(addr, self.const64(l.inst_slots as u64), "")
             .map_err(e)?;
-        let cap = self
-            .b
-            .build_load(self.i64t, at(sv, l.slots_capacity)?, "cap")
-            .map_err(e)?
-            .into_int_value();
+        let cap = self.field(i64t, sv, l.slots_capacity, "cap")?;
         let inline = self
             .b
             .build_int_compare(
@@ -572,25 +571,19 @@ impl<'ctx> Cx<'_, 'ctx> {
                 "",
             )
             .map_err(e)?;
-        let heap_ptr = self
-            .b
-            .build_load(self.i64t, at(sv, l.slots_heap_ptr)?, "heap")
-            .map_err(e)?
-            .into_int_value();
-        let heap_len = self
-            .b
-            .build_load(self.i64t, at(sv, l.slots_heap_len)?, "hlen")
-            .map_err(e)?
-            .into_int_value();
+        let heap_ptr = self.field(i64t, sv, l.slots_heap_ptr, "heap")?;
+        let heap_len = self.field(i64t, sv, l.slots_heap_len, "hlen")?;
         let inline_items = self
             .b
             .build_int_add(sv, self.const64(l.slots_inline_items as u64), "")
             .map_err(e)?;
-        let items = b
+        let items = self
+            .b
             .build_select(inline, inline_items, heap_ptr, "items")
             .map_err(e)?
             .into_int_value();
-        let len = b
+        let len = self
+            .b
             .build_select(inline, cap, heap_len, "len")
             .map_err(e)?
             .into_int_value();
@@ -599,11 +592,7 @@ impl<'ctx> Cx<'_, 'ctx> {
             .build_int_compare(IntPredicate::ULT, self.const64(slot as u64), len, "")
             .map_err(e)?;
         self.guard(ok, exit)?;
-        let item = self
-            .b
-            .build_int_add(items, self.const64(slot as u64 * 8), "")
-            .map_err(e)?;
-        self.b.build_int_to_ptr(item, self.ptrt, "").map_err(e)
+        self.at(items, slot as usize * 8)
     }
 
     /// The address of item `i` of the exact list `list` (boxed bits),
@@ -617,41 +606,8 @@ impl<'ctx> Cx<'_, 'ctx> {
         exit: ExitId,
     ) -> R<PointerValue<'ctx>> {
         let l = self.object.ok_or("no object layout")?;
-        let ctx = self.f.get_type().get_context();
-        let i8t = ctx.i8_type();
-        let is_obj = self.tag_is(list, runtime::value::TAG_OBJ)?;
-        self.guard(is_obj, exit)?;
-        let addr = self
-            .b
-            .build_and(list, self.const64((1u64 << 48) - 1), "")
-            .map_err(e)?;
-        let at = |off: usize| -> R<PointerValue<'ctx>> {
-            let a = self
-                .b
-                .build_int_add(addr, self.const64(off as u64), "")
-                .map_err(e)?;
-            self.b.build_int_to_ptr(a, self.ptrt, "").map_err(e)
-        };
-        let kind = self
-            .b
-            .build_load(i8t, at(l.kind)?, "kind")
-            .map_err(e)?
-            .into_int_value();
-        let ok = self
-            .b
-            .build_int_compare(
-                IntPredicate::EQ,
-                kind,
-                i8t.const_int(l.kind_list as u64, false),
-                "",
-            )
-            .map_err(e)?;
-        self.guard(ok, exit)?;
-        let len = self
-            .b
-            .build_load(self.i64t, at(l.list_len)?, "len")
-            .map_err(e)?
-            .into_int_value();
+        let addr = self.object_of_kind(&l, list, l.kind_list, exit)?;
+        let len = self.field(self.i64t, addr, l.list_len, "len")?;
         let neg = self
             .b
             .build_int_compare(IntPredicate::SLT, i, self.const64(0), "")
@@ -668,11 +624,7 @@ impl<'ctx> Cx<'_, 'ctx> {
             .build_int_compare(IntPredicate::ULT, j, len, "")
             .map_err(e)?;
         self.guard(ok, exit)?;
-        let ptr = self
-            .b
-            .build_load(self.i64t, at(l.list_ptr)?, "items")
-            .map_err(e)?
-            .into_int_value();
+        let ptr = self.field(self.i64t, addr, l.list_ptr, "items")?;
         let off = self.b.build_left_shift(j, self.const64(3), "").map_err(e)?;
         let item = self.b.build_int_add(ptr, off, "").map_err(e)?;
         self.b.build_int_to_ptr(item, self.ptrt, "").map_err(e)

@@ -607,6 +607,12 @@ impl Builder<'_> {
         self.exits.len() - 1
     }
 
+    /// An exit resuming the interpreter at `pc` with the state `st`.
+    fn resume_exit(&mut self, st: &[Ty], pc: u32, reason: &'static str) -> ExitId {
+        let types = self.trim(st, pc);
+        self.exit(pc, ExitKind::Resume, types, reason)
+    }
+
     /// Registers dead before `pc` become `Dead` (nothing to write back).
     fn trim(&self, st: &[Ty], pc: u32) -> Vec<Ty> {
         st.iter()
@@ -663,7 +669,7 @@ impl Builder<'_> {
             return true;
         }
         if have.boxed() {
-            let e = self.exit(pc, ExitKind::Resume, self.trim(st, pc), "type guard");
+            let e = self.resume_exit(st, pc, "type guard");
             insts.push(Inst::Unbox {
                 reg: r as Reg,
                 to: want,
@@ -786,12 +792,7 @@ impl Builder<'_> {
                     let mut boxed_regs = args.clone();
                     boxed_regs.push(b);
                     self.boxed(&mut insts, &mut st, &boxed_regs);
-                    let guard = self.exit(
-                        pc,
-                        ExitKind::Resume,
-                        self.trim(&st, pc),
-                        "inlined callee changed",
-                    );
+                    let guard = self.resume_exit(&st, pc, "inlined callee changed");
                     let state = st.clone();
                     let mut after = st.clone();
                     after[a] = Ty::Value;
@@ -809,12 +810,7 @@ impl Builder<'_> {
                 }
                 Op::Unpack => {
                     self.boxed(&mut insts, &mut st, &[b]);
-                    let e = self.exit(
-                        pc,
-                        ExitKind::Resume,
-                        self.trim(&st, pc),
-                        "not an exact tuple or list of that length",
-                    );
+                    let e = self.resume_exit(&st, pc, "not an exact tuple or list of that length");
                     insts.push(Inst::Unpack {
                         src: b as Reg,
                         dst: a as Reg,
@@ -825,19 +821,11 @@ impl Builder<'_> {
                         st[a + k] = Ty::Value;
                     }
                 }
-                Op::Pow
-                    if self.expect(&st, b, c, pc) == Some(Ty::Float)
-                        || (st[b] == Ty::Float && st[c] == Ty::Int) =>
-                {
+                Op::Pow if self.expect(&st, b, c, pc) == Some(Ty::Float) => {
                     if self.need_num(&mut insts, &mut st, b, pc)
                         && self.need_num(&mut insts, &mut st, c, pc)
                     {
-                        let e = self.exit(
-                            pc,
-                            ExitKind::Resume,
-                            self.trim(&st, pc),
-                            "float power error",
-                        );
+                        let e = self.resume_exit(&st, pc, "float power error");
                         insts.push(Inst::FloatPow {
                             dst: a as Reg,
                             a: b as Reg,
@@ -903,12 +891,7 @@ impl Builder<'_> {
                         let mut s2 = st.clone();
                         self.boxed(&mut insts, &mut s2, &[a]);
                         st = s2;
-                        let e = self.exit(
-                            pc,
-                            ExitKind::Resume,
-                            self.trim(&st, pc),
-                            "condition not a bool",
-                        );
+                        let e = self.resume_exit(&st, pc, "condition not a bool");
                         // The edges carry the boxed condition register.
                         for edge in edges.iter_mut() {
                             edge.1 = st.clone();
@@ -925,12 +908,7 @@ impl Builder<'_> {
                     let tgt = i.j() as u32;
                     let body = pc + 1;
                     self.boxed(&mut insts, &mut st, &[a + 1]);
-                    let e = self.exit(
-                        pc,
-                        ExitKind::Resume,
-                        self.trim(&st, pc),
-                        "not a range or list iterator",
-                    );
+                    let e = self.resume_exit(&st, pc, "not a range or list iterator");
                     edges.push((tgt, st.clone()));
                     let mut sb = st.clone();
                     sb[a] = Ty::Value;
@@ -968,7 +946,7 @@ impl Builder<'_> {
                 _ if compiled(i).is_none() => {
                     // Tier 2 does not compile it: leave for the interpreter,
                     // which runs it and re-enters at the next loop header.
-                    let e = self.exit(pc, ExitKind::Resume, self.trim(&st, pc), "not compiled");
+                    let e = self.resume_exit(&st, pc, "not compiled");
                     term = Some(Term::Exit(e));
                 }
                 _ => self.step(&mut insts, &mut st, i, pc),
@@ -1088,7 +1066,7 @@ impl Builder<'_> {
             }
         }
         self.boxed(insts, st, &args);
-        let e = self.exit(pc, ExitKind::Resume, self.trim(st, pc), "inline cache miss");
+        let e = self.resume_exit(st, pc, "inline cache miss");
         insts.push(Inst::Pure {
             op,
             dst: dst.map(|d| d as Reg),
@@ -1116,7 +1094,7 @@ impl Builder<'_> {
             return false;
         };
         self.boxed(insts, st, &[b]);
-        let e = self.exit(pc, ExitKind::Resume, self.trim(st, pc), "inline cache miss");
+        let e = self.resume_exit(st, pc, "inline cache miss");
         insts.push(Inst::Pure {
             op: PureOp::MethodGuard {
                 class,
@@ -1191,7 +1169,7 @@ impl Builder<'_> {
                 if !(self.need(insts, st, b, Ty::Int, pc) && self.need(insts, st, c, Ty::Int, pc)) {
                     return false;
                 }
-                let e = self.exit(pc, ExitKind::Resume, self.trim(st, pc), "int overflow");
+                let e = self.resume_exit(st, pc, "int overflow");
                 insts.push(Inst::Int {
                     op: iop,
                     dst: a as Reg,
@@ -1207,14 +1185,8 @@ impl Builder<'_> {
                 if !(self.need_num(insts, st, b, pc) && self.need_num(insts, st, c, pc)) {
                     return false;
                 }
-                let exit = (fop == FloatOp::Div).then(|| {
-                    self.exit(
-                        pc,
-                        ExitKind::Resume,
-                        self.trim(st, pc),
-                        "float division by zero",
-                    )
-                });
+                let exit = (fop == FloatOp::Div)
+                    .then(|| self.resume_exit(st, pc, "float division by zero"));
                 insts.push(Inst::Float {
                     op: fop,
                     dst: a as Reg,
