@@ -2,7 +2,8 @@
 //! tier-2 regions that become hot are written as AArch64 objects
 //! (`DIR/<qualname>.o`, loop regions `DIR/<qualname>.loop<pc>.o`), their
 //! MIR (`.mir` beside each) and one C header, `DIR/strata_regions.h`
-//! (`tier2_llvm::aarch64`).
+//! (`tier2_llvm::aarch64`; the objects are made by the code generator
+//! plugin, `tier2_llvm::plugin`).
 //!
 //! How regions are found: instead of tier 2, a recording tier is installed.
 //! The interpreter calls it exactly where it would call tier 2 (a function
@@ -182,7 +183,8 @@ fn write(dir: &Path, hot: Vec<Hot>) -> Result<(), String> {
         input.name = symbol.clone();
         let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let region = tier2_llvm::mir::build(&input)?;
-            let object = aarch64::emit_region_unit(&region, &symbol, unit)?;
+            let api = tier2_llvm::plugin::codegen()?;
+            let object = (api.emit_aarch64)(&region, &symbol, unit)?;
             Ok::<_, String>((region, object))
         }))
         .unwrap_or_else(|_| Err("the compiler panicked".to_string()));

@@ -60,7 +60,7 @@ fn command() -> Command {
 
 /// The tier-2 factory from the command line (exits on a bad setting).
 fn tier2_factory(m: &clap::ArgMatches, dump: &[String]) -> interp::tier::TierFactory {
-    use tier2_llvm::orc::OptLevel;
+    use tier2_llvm::layout::{Layout, OptLevel, Stress};
     use tier2_llvm::tier::{Config, LogFlags, Tier2};
     let opt = match m.get_one::<String>("opt-level").map(|s| s.as_str()) {
         None | Some("O2") => OptLevel::O2,
@@ -91,11 +91,12 @@ fn tier2_factory(m: &clap::ArgMatches, dump: &[String]) -> interp::tier::TierFac
         log,
         dump_mir: dump.iter().any(|w| w == "mir"),
         dump_llvm_ir: dump.iter().any(|w| w == "llvm-ir"),
-        stress: tier2_llvm::lower::Stress {
+        stress: Stress {
             deopt_every: m.get_one::<u32>("deopt-every").copied().unwrap_or(0),
             osr_every_backedge: m.get_flag("osr-every-backedge"),
         },
         delay_ms: m.get_one::<u32>("jit-delay-ms").copied().unwrap_or(0),
+        layout: Layout::host(),
     };
     interp::tier::TierFactory(std::sync::Arc::new(move || {
         Box::new(Tier2::new(cfg.clone()))

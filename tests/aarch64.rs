@@ -719,7 +719,7 @@ fn a_raising_step_leaves_through_its_raise_exit() {
 fn the_header_declares_every_helper_the_lowering_calls() {
     let lower = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/tier2-llvm/src/lower.rs"
+        "/tier2-llvm/codegen/src/lower.rs"
     ))
     .expect("lower.rs");
     for part in lower.split('"').skip(1).step_by(2) {

@@ -208,3 +208,100 @@ print(f([0.5] * 5000), f([1, 2, 3]))
         .count();
     assert!(compiles >= 2, "{err}");
 }
+
+fn strata_env(env: &[(&str, &str)], args: &[&str]) -> (String, String, bool) {
+    let bin =
+        std::env::var("STRATA_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_strata").to_string());
+    let out = Command::new(bin)
+        .envs(env.iter().copied())
+        .args(args)
+        .output()
+        .expect("run strata");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.success(),
+    )
+}
+
+const HOT_LOOP: &str = "
+def spin(n):
+    acc = 0.0
+    k = 0
+    while k < n:
+        acc = acc + k * 0.5
+        k = k + 1
+    return acc
+print(spin(20000))
+";
+
+#[test]
+fn a_run_that_compiles_nothing_never_opens_the_code_generator() {
+    // The plugin path points nowhere: a run that never compiles does not
+    // notice, and its memory stays the interpreter's (LLVM is not mapped:
+    // linked in, it cost ~33 MB at start-up).
+    let (out, err, ok) = strata_env(
+        &[("STRATA_TIER2_CODEGEN", "/nonexistent/libtier2_codegen.so")],
+        &["--stats", "-c", "print(sum(range(10)))"],
+    );
+    assert!(ok, "{err}");
+    assert_eq!(out.trim(), "45");
+    assert!(err.contains("\"llvm_initialised\": false"), "{err}");
+    assert!(!err.contains("could not be loaded"), "{err}");
+    let peak: u64 = err
+        .split("\"peak_rss_kb\": ")
+        .nth(1)
+        .and_then(|s| s.split(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|s| s.parse().ok())
+        .expect("peak_rss_kb in --stats");
+    assert!(peak < 16_000, "strata -c: peak RSS {peak} KB");
+}
+
+#[test]
+fn a_missing_code_generator_leaves_the_program_in_the_interpreter_and_says_why() {
+    let (out, err, ok) = strata_env(
+        &[("STRATA_TIER2_CODEGEN", "/nonexistent/libtier2_codegen.so")],
+        &[
+            "--jit-sync",
+            "--tier2-threshold",
+            "100",
+            "--log=compile",
+            "--stats",
+            "-c",
+            HOT_LOOP,
+        ],
+    );
+    assert!(ok, "{err}");
+    assert_eq!(out.trim(), "99995000.0");
+    assert!(
+        err.contains("failed, stays at tier 0: the tier-2 code generator /nonexistent/libtier2_codegen.so could not be loaded: no such file"),
+        "{err}"
+    );
+    assert!(err.contains("\"llvm_initialised\": false"), "{err}");
+}
+
+#[test]
+fn a_library_that_is_not_the_code_generator_is_refused() {
+    // Any shared library without the build-id symbol (here the C library).
+    let libc = [
+        "/lib/x86_64-linux-gnu/libc.so.6",
+        "/lib/aarch64-linux-gnu/libc.so.6",
+    ]
+    .into_iter()
+    .find(|p| std::path::Path::new(p).exists())
+    .expect("a C library");
+    let (out, err, ok) = strata_env(
+        &[("STRATA_TIER2_CODEGEN", libc)],
+        &[
+            "--jit-sync",
+            "--tier2-threshold",
+            "100",
+            "--log=compile",
+            "-c",
+            HOT_LOOP,
+        ],
+    );
+    assert!(ok, "{err}");
+    assert_eq!(out.trim(), "99995000.0");
+    assert!(err.contains("not a Strata code generator"), "{err}");
+}

@@ -4,7 +4,8 @@
 //! No Rust standard library for AArch64 is installable on the build host,
 //! so the VM itself cannot be cross-built. Instead the same MIR the JIT
 //! compiles is lowered for `aarch64-unknown-linux-gnu` into ELF relocatable
-//! objects (`emit_region`), and `c_header` describes everything such an
+//! objects (`emit_region`, in the code generator plugin:
+//! `tier2_codegen::aarch64`), and `c_header` describes everything such an
 //! object touches, so that a C program (the test's harness, built by
 //! `aarch64-linux-gnu-gcc` and run under `qemu-aarch64`) can call it:
 //!
@@ -27,10 +28,8 @@
 //! 2. The objects are built with [`layout`], whose offsets are the ones
 //!    the header declares (and checks with `_Static_assert`).
 
-use crate::lower::{self, Layout, Stress};
+use crate::layout::Layout;
 use crate::mir::{ExitKind, Region};
-use crate::orc::{OptLevel, Session};
-use inkwell::module::Module;
 use runtime::jit::{EXIT_RAISE, EXIT_RESUME, EXIT_RETURN};
 use runtime::value::{
     CANON_NAN, SMALL_INT_MAX, SMALL_INT_MIN, TAG_BOOL, TAG_INT, TAG_NONE, TAG_OBJ, TAG_UNBOUND,
@@ -54,6 +53,7 @@ pub fn layout() -> Layout {
         frame_regs: FRAME_REGS,
         thread_exit_value: THREAD_EXIT_VALUE,
         object: None,
+        deopt_counter: 0,
     }
 }
 
@@ -74,7 +74,7 @@ pub struct Helper {
 /// Every helper the lowering can call (`lower.rs`, `helpers.rs`).
 pub const HELPERS: &[Helper] = &[
     Helper {
-        name: lower::HELPER_STEP,
+        name: crate::helpers::HELPER_STEP,
         ret: "uint32_t",
         params: &[
             ("strata_thread *", "thread"),
@@ -85,7 +85,7 @@ pub const HELPERS: &[Helper] = &[
         doc: "The instruction at `pc` by the interpreter; 0 done, 1 raised (exception in the thread), 2 exhausted (ForIter).",
     },
     Helper {
-        name: lower::HELPER_EXIT,
+        name: crate::helpers::HELPER_EXIT,
         ret: "void",
         params: &[
             ("strata_thread *", "thread"),
@@ -96,7 +96,7 @@ pub const HELPERS: &[Helper] = &[
         doc: "Compiled code leaves `unit` through exit number `exit` (resume or raise; not on return).",
     },
     Helper {
-        name: lower::HELPER_OSR,
+        name: crate::helpers::HELPER_OSR,
         ret: "void",
         params: &[("strata_thread *", "thread"), ("uint64_t", "unit")],
         leave: "",
@@ -224,78 +224,7 @@ pub const HELPERS: &[Helper] = &[
 ];
 
 /// C library routines LLVM may call from any code it generates.
-const LIBC: &[&str] = &["memcpy", "memmove", "memset"];
-
-/// The AArch64 object (ELF relocatable, generic CPU, PIC) defining
-/// `uint64_t name(strata_thread *, strata_frame *)` for `region`; its exit
-/// helpers are told unit 0.
-pub fn emit_region(region: &Region, name: &str) -> Result<Vec<u8>, String> {
-    emit_region_unit(region, name, 0)
-}
-
-/// As [`emit_region`], with the unit number the code passes to
-/// `strata_t2_exit` and `strata_t2_osr`.
-pub fn emit_region_unit(region: &Region, name: &str, unit: u64) -> Result<Vec<u8>, String> {
-    let layout = layout();
-    let object = Session::emit_object(TRIPLE, OptLevel::O2, &|ctx, module| {
-        lower::lower(ctx, module, region, name, unit, &layout, Stress::default())?;
-        check_helper_types(module)
-    })?;
-    let syms = elf_symbols(&object)?;
-    if !syms.defined.iter().any(|s| s == name) {
-        return Err(format!("the object for {name} does not define it"));
-    }
-    for s in &syms.undefined {
-        if !HELPERS.iter().any(|h| h.name == s) && !LIBC.contains(&s.as_str()) {
-            return Err(format!(
-                "the object for {name} calls `{s}`, which the C header does not declare (add it to aarch64::HELPERS)"
-            ));
-        }
-    }
-    Ok(object)
-}
-
-/// The LLVM type of a C type of [`HELPERS`].
-fn llvm_type(c: &str) -> &str {
-    match c.trim() {
-        "uint64_t" | "int64_t" => "i64",
-        "uint32_t" | "int32_t" => "i32",
-        t if t.ends_with('*') => "ptr",
-        t => t,
-    }
-}
-
-/// Every helper `module` declares has the type its C prototype in
-/// [`HELPERS`] says (checked before optimisation, so also for calls LLVM
-/// later removes). Unknown names are left to the symbol check.
-fn check_helper_types(module: &Module<'_>) -> Result<(), String> {
-    for f in module.get_functions() {
-        let name = f.get_name().to_string_lossy();
-        let Some(h) = HELPERS.iter().find(|h| h.name == name) else {
-            continue;
-        };
-        let ty = f.get_type();
-        let got_ret = ty
-            .get_return_type()
-            .map(|t| t.print_to_string().to_string())
-            .unwrap_or_else(|| "void".to_string());
-        let got: Vec<String> = ty
-            .get_param_types()
-            .into_iter()
-            .map(|t| t.print_to_string().to_string())
-            .collect();
-        let want: Vec<&str> = h.params.iter().map(|(t, _)| llvm_type(t)).collect();
-        if got_ret != llvm_type(h.ret) || got != want {
-            return Err(format!(
-                "the lowering calls {name} as {got_ret} ({}), but aarch64::HELPERS declares {} ({})",
-                got.join(", "),
-                llvm_type(h.ret),
-                want.join(", ")
-            ));
-        }
-    }
-    Ok(())
-}
+pub const LIBC: &[&str] = &["memcpy", "memmove", "memset"];
 
 /// The named symbols of an ELF object.
 #[derive(Debug, Default)]

@@ -89,6 +89,12 @@ macro_rules! bound {
     };
 }
 
+/// Names of the helpers every region calls (the lowering declares them;
+/// `symbols` binds them).
+pub const HELPER_STEP: &str = "strata_t2_step";
+pub const HELPER_EXIT: &str = "strata_t2_exit";
+pub const HELPER_OSR: &str = "strata_t2_osr";
+
 /// Every helper with its symbol name, for `Session::define_symbols`.
 pub fn symbols() -> Vec<(&'static str, usize)> {
     bound![

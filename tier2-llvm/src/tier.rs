@@ -12,9 +12,10 @@
 //! 3. LLVM is initialised on the first compile, never before.
 
 use crate::helpers;
-use crate::orc::{OptLevel, Session};
+use crate::layout::{Layout, OptLevel, Stress};
+use crate::mir;
+use crate::plugin::{self, Unit};
 use crate::snapshot::{snapshot_pinned, RegionInput};
-use crate::{lower, mir};
 use runtime::gc::Gc;
 use runtime::jit::{HotSpot, JitCode, Tier};
 use runtime::object::Code;
@@ -22,7 +23,7 @@ use runtime::Thread;
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, AtomicU32};
 use std::sync::mpsc;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 /// What `--log` turned on.
@@ -65,10 +66,12 @@ pub struct Config {
     pub log: LogFlags,
     pub dump_mir: bool,
     pub dump_llvm_ir: bool,
-    pub stress: lower::Stress,
+    pub stress: Stress,
     /// Hold each compile this long before it may be installed
     /// (`--jit-delay-ms`).
     pub delay_ms: u32,
+    /// This process's layout (`Layout::host`), for the code generator.
+    pub layout: Layout,
 }
 
 /// A compile's result, sent from a worker (plain data).
@@ -82,29 +85,17 @@ struct Done {
 }
 
 struct Output {
-    compiled: crate::orc::Compiled,
+    compiled: Unit,
     mir_text: String,
     mir_insts: usize,
     /// `(pc, reason)` of each exit, for the log.
     exits: Vec<(u32, &'static str)>,
 }
 
-/// The one LLVM session of the process, made on first use.
-static SESSION: OnceLock<Result<Arc<Session>, String>> = OnceLock::new();
-
-fn session() -> Result<Arc<Session>, String> {
-    SESSION
-        .get_or_init(|| {
-            let s = Session::new()?;
-            s.define_symbols(&helpers::symbols())?;
-            Ok(Arc::new(s))
-        })
-        .clone()
-}
-
-/// Whether LLVM was initialised in this process.
+/// Whether LLVM was initialised in this process (the plugin loaded and
+/// its session started).
 pub fn llvm_initialised() -> bool {
-    SESSION.get().is_some()
+    plugin::if_started().is_some()
 }
 
 /// Exits after which a unit is retired (and its spot recompiled).
@@ -126,14 +117,14 @@ pub struct Tier2 {
     attempted: HashSet<(usize, HotSpot)>,
     /// Installed units: unit id → (the code, its machine code handle, the
     /// heap objects its guards name by address — the code object first).
-    units: HashMap<u64, (Arc<JitCode>, crate::orc::Compiled, Vec<runtime::Value>)>,
+    units: HashMap<u64, (Arc<JitCode>, Unit, Vec<runtime::Value>)>,
     /// What each installed unit is: its code object, hot spot, name and
     /// which of its exits are guard failures (not raised exceptions).
     unit_info: HashMap<u64, (Gc<Code>, HotSpot, String, Vec<bool>)>,
     /// Compiles per (code object, hot spot), to stop recompiling.
     compiles_of: HashMap<(usize, HotSpot), u32>,
     /// Retired units whose machine code is freed once no frame runs it.
-    retired: Vec<(Arc<JitCode>, crate::orc::Compiled, Vec<runtime::Value>)>,
+    retired: Vec<(Arc<JitCode>, Unit, Vec<runtime::Value>)>,
     /// Code objects with compiles in flight and the objects their guards
     /// will name, kept alive (traced) until the result is installed.
     pending: HashMap<u64, (Gc<Code>, Vec<runtime::Value>)>,
@@ -295,11 +286,11 @@ impl Tier2 {
         if self.retired.is_empty() {
             return;
         }
-        if let Some(Ok(s)) = SESSION.get().cloned() {
+        if let Some(api) = plugin::if_started() {
             let mut keep = Vec::new();
             for r in self.retired.drain(..) {
                 if r.0.active.load(std::sync::atomic::Ordering::Relaxed) == 0 {
-                    r.1.free(&s);
+                    (api.free)(r.1.handle);
                 } else {
                     keep.push(r);
                 }
@@ -410,16 +401,20 @@ fn compile(cfg: &Config, input: &RegionInput) -> Result<Output, String> {
     profitable(&region, input)?;
     let mir_text = mir::print(&region);
     let mir_insts = region.blocks.iter().map(|b| b.insts.len() + 1).sum();
-    let s = session()?;
-    let layout = lower::Layout::host();
+    let api = plugin::started()?;
     let unit: u64 = input
         .name
         .trim_start_matches("strata_t2_")
         .parse()
         .unwrap_or(0);
-    let name = input.name.clone();
-    let compiled = s.compile(&name, &name, cfg.opt, cfg.dump_llvm_ir, &|ctx, module| {
-        lower::lower(ctx, module, &region, &name, unit, &layout, cfg.stress)
+    let compiled = (api.compile)(&plugin::Job {
+        region: &region,
+        name: &input.name,
+        unit,
+        layout: &cfg.layout,
+        stress: cfg.stress,
+        opt: cfg.opt,
+        want_ir: cfg.dump_llvm_ir,
     })?;
     Ok(Output {
         compiled,

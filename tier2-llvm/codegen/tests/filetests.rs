@@ -40,17 +40,17 @@ fn dumps(src: &str, func: &str, spot: HotSpot) -> Result<Dumps, String> {
         .ok_or_else(|| format!("no function {func}"))?;
     let input = tier2_llvm::snapshot::snapshot_pinned(f.code, spot, 1, &mut Vec::new());
     let region = mir::build(&input)?;
-    let session = tier2_llvm::orc::Session::new()?;
+    let session = tier2_codegen::orc::Session::new()?;
     session.define_symbols(&tier2_llvm::helpers::symbols())?;
-    let layout = tier2_llvm::lower::Layout::host();
+    let layout = tier2_llvm::layout::Layout::host();
     let name = input.name.clone();
     let compiled = session.compile(
         &name,
         &name,
-        tier2_llvm::orc::OptLevel::O2,
+        tier2_codegen::orc::OptLevel::O2,
         true,
         &|ctx, module| {
-            tier2_llvm::lower::lower(ctx, module, &region, &name, 1, &layout, Default::default())
+            tier2_codegen::lower::lower(ctx, module, &region, &name, 1, &layout, Default::default())
         },
     )?;
     let ir = compiled.ir.clone().unwrap_or_default();

@@ -13,7 +13,6 @@
 //! 2. Boxing never allocates: ints are in the inline range (`Int` ops exit
 //!    on leaving it) and floats are NaN-boxed (NaNs canonicalised).
 
-use crate::mir::*;
 use inkwell::basic_block::BasicBlock;
 use inkwell::builder::Builder;
 use inkwell::context::ContextRef;
@@ -23,45 +22,10 @@ use inkwell::values::{FunctionValue, IntValue, PointerValue};
 use inkwell::{AddressSpace, FloatPredicate, IntPredicate};
 use runtime::jit::{encode_exit, EXIT_RAISE, EXIT_RESUME, EXIT_RETURN};
 use runtime::value::{CANON_NAN, TAG_BOOL, TAG_INT, TAG_NONE, TAG_OBJ};
+use tier2_llvm::layout::{Layout, Stress};
+use tier2_llvm::mir::*;
 
-/// Names of the runtime helpers compiled code calls (defined as absolute
-/// symbols by `tier`).
-pub const HELPER_STEP: &str = "strata_t2_step";
-pub const HELPER_EXIT: &str = "strata_t2_exit";
-pub const HELPER_OSR: &str = "strata_t2_osr";
-
-/// Byte offsets the code uses (from the Rust layouts).
-pub struct Layout {
-    /// `Frame::regs`.
-    pub frame_regs: u64,
-    /// `Thread::exit_value`.
-    pub thread_exit_value: u64,
-    /// Object fields compiled code reads directly (instance slots); `None`:
-    /// use the helpers.
-    pub object: Option<runtime::jit::ObjectLayout>,
-}
-
-impl Layout {
-    pub fn host() -> Layout {
-        Layout {
-            frame_regs: std::mem::offset_of!(runtime::frame::Frame, regs) as u64,
-            thread_exit_value: std::mem::offset_of!(runtime::Thread, exit_value) as u64,
-            object: runtime::jit::ObjectLayout::probe(),
-        }
-    }
-}
-
-/// Stress modes that make the rare paths common (DESIGN.md §11).
-#[derive(Copy, Clone, Debug, Default)]
-pub struct Stress {
-    /// Every Nth guard check that could resume the interpreter fails
-    /// (`--deopt-every N`; 0: off).
-    pub deopt_every: u32,
-    /// Loop regions leave at every back edge to their header, so the
-    /// interpreter re-enters them by OSR each iteration
-    /// (`--osr-every-backedge`; applied by `mir::build`).
-    pub osr_every_backedge: bool,
-}
+pub use tier2_llvm::helpers::{HELPER_EXIT, HELPER_OSR, HELPER_STEP};
 
 type R<T> = Result<T, String>;
 
@@ -94,6 +58,8 @@ struct Cx<'a, 'ctx> {
     module: &'a Module<'ctx>,
     stress: Stress,
     object: Option<runtime::jit::ObjectLayout>,
+    /// Address of the host's `--deopt-every` counter.
+    deopt_counter: u64,
 }
 
 /// Adds the function `name` for `region` to `module`.
@@ -174,6 +140,7 @@ pub fn lower<'ctx>(
         module,
         stress,
         object: layout.object,
+        deopt_counter: layout.deopt_counter,
     };
     // A loop region is entered by on-stack replacement: count it.
     if region.entry_pc != 0 {
@@ -420,11 +387,7 @@ impl<'ctx> Cx<'_, 'ctx> {
             // Nth one fails whatever the condition.
             let ctr = self
                 .b
-                .build_int_to_ptr(
-                    self.const64(crate::helpers::deopt_counter_addr() as u64),
-                    self.ptrt,
-                    "",
-                )
+                .build_int_to_ptr(self.const64(self.deopt_counter), self.ptrt, "")
                 .map_err(e)?;
             let c = self
                 .b
@@ -1110,7 +1073,7 @@ impl<'ctx> Cx<'_, 'ctx> {
                         .build_int_compare(
                             IntPredicate::NE,
                             r,
-                            self.const64(crate::helpers::MISS),
+                            self.const64(tier2_llvm::helpers::MISS),
                             "",
                         )
                         .map_err(e)?
@@ -1196,7 +1159,12 @@ impl<'ctx> Cx<'_, 'ctx> {
                     .into_int_value();
                 let ok = self
                     .b
-                    .build_int_compare(IntPredicate::NE, r, self.const64(crate::helpers::MISS), "")
+                    .build_int_compare(
+                        IntPredicate::NE,
+                        r,
+                        self.const64(tier2_llvm::helpers::MISS),
+                        "",
+                    )
                     .map_err(e)?;
                 self.guard(ok, exit)?;
                 self.b
@@ -1382,8 +1350,8 @@ impl<'ctx> Cx<'_, 'ctx> {
                         r,
                         got,
                         &[
-                            (self.const64(crate::helpers::MISS), self.exits[exit]),
-                            (self.const64(crate::helpers::DONE), self.blocks[done]),
+                            (self.const64(tier2_llvm::helpers::MISS), self.exits[exit]),
+                            (self.const64(tier2_llvm::helpers::DONE), self.blocks[done]),
                         ],
                     )
                     .map_err(e)?;

@@ -78,24 +78,7 @@ use llvm_sys::transforms::pass_builder::{
     LLVMCreatePassBuilderOptions, LLVMDisposePassBuilderOptions, LLVMRunPasses,
 };
 
-/// LLVM optimisation pipeline for compiled units.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum OptLevel {
-    O1,
-    O2,
-    O3,
-}
-
-impl OptLevel {
-    /// The new pass manager's pipeline text for this level.
-    pub fn pipeline(self) -> &'static str {
-        match self {
-            OptLevel::O1 => "default<O1>",
-            OptLevel::O2 => "default<O2>",
-            OptLevel::O3 => "default<O3>",
-        }
-    }
-}
+pub use tier2_llvm::layout::OptLevel;
 
 /// The callback that fills a fresh module. Both arguments share the context
 /// lifetime `'ctx`, so types made from the context can go into the module.
