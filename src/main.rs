@@ -97,6 +97,12 @@ fn tier2_factory(m: &clap::ArgMatches, dump: &[String]) -> interp::tier::TierFac
         },
         delay_ms: m.get_one::<u32>("jit-delay-ms").copied().unwrap_or(0),
         layout: Layout::host(),
+        exit_budget: m
+            .get_one::<u32>("tier2-exit-budget")
+            .copied()
+            .unwrap_or(1000)
+            .max(1) as u64,
+        max_compiles: m.get_one::<u32>("tier2-max-compiles").copied().unwrap_or(3),
     };
     interp::tier::TierFactory(std::sync::Arc::new(move || {
         Box::new(Tier2::new(cfg.clone()))

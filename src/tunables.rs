@@ -43,6 +43,18 @@ pub const TUNABLES: &[Tunable] = &[
         doc: "Calls or loop back edges before tier 2 compiles a function or loop.",
     },
     Tunable {
+        name: "tier2-exit-budget",
+        kind: Kind::Number,
+        default: "1000",
+        doc: "Guard exits after which tier-2 code is retired and recompiled from the newer profile.",
+    },
+    Tunable {
+        name: "tier2-max-compiles",
+        kind: Kind::Number,
+        default: "3",
+        doc: "Tier-2 compiles of one function or loop before it stays at the tier below.",
+    },
+    Tunable {
         name: "jit-sync",
         kind: Kind::Flag,
         default: "",

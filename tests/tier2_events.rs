@@ -305,3 +305,80 @@ fn a_library_that_is_not_the_code_generator_is_refused() {
     assert_eq!(out.trim(), "99995000.0");
     assert!(err.contains("not a Strata code generator"), "{err}");
 }
+
+/// Runs `tests/programs/tier2/<name>.py` from its directory with `args`
+/// first; returns (stdout, stderr, ok, CPython's expected stdout).
+fn program(name: &str, args: &[&str]) -> (String, String, bool, String) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs/tier2");
+    let expected = std::fs::read_to_string(dir.join(format!("{name}.stdout"))).expect("expected");
+    let bin =
+        std::env::var("STRATA_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_strata").to_string());
+    let out = Command::new(bin)
+        .current_dir(&dir)
+        .args(args)
+        .arg(format!("{name}.py"))
+        .output()
+        .expect("run strata");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.success(),
+        expected,
+    )
+}
+
+#[test]
+fn code_folding_a_global_is_invalidated_while_a_frame_runs_it_and_the_result_is_right() {
+    let (out, err, ok, expected) = program(
+        "global_invalidation",
+        &[
+            "--jit-sync",
+            "--tier2-threshold",
+            "100",
+            "--log=compile,invalidate,deopt",
+        ],
+    );
+    assert!(ok, "{err}");
+    assert_eq!(out, expected);
+    // The store inside the inlined `bump` and the one in the call to
+    // `shift` each invalidate the loop running them: the frame leaves
+    // right after the store, and the loop is compiled again.
+    for (func, global) in [("scaled", "SCALE"), ("offset", "OFFSET")] {
+        let deopt = format!("strata: deopt: {func} (loop at pc");
+        assert!(
+            err.lines()
+                .any(|l| l.starts_with(&deopt) && l.ends_with("(invalidated)")),
+            "{err}"
+        );
+        assert!(
+            err.lines().any(
+                |l| l.starts_with(&format!("strata: invalidate: {func} (loop at pc"))
+                    && l.ends_with(&format!("global '{global}' changed; recompiling"))
+            ),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn a_global_changed_while_its_compile_was_delayed_and_the_stale_code_was_never_installed() {
+    let (out, err, ok, expected) = program(
+        "global_changed_while_compiling",
+        &[
+            "--jit-delay-ms",
+            "150",
+            "--tier2-threshold",
+            "1000",
+            "--log=compile,invalidate,osr",
+        ],
+    );
+    assert!(ok, "{err}");
+    assert_eq!(out, expected);
+    let stale = "strata: invalidate: work (loop at pc 5), unit 1: global 'LIMIT' changed while it compiled; not installed";
+    assert!(err.contains(stale), "{err}");
+    // Unit 1 never ran: nothing entered it.
+    assert!(
+        !err.contains("entered work (loop at pc 5), unit 1\n"),
+        "{err}"
+    );
+}

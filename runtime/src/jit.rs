@@ -29,12 +29,17 @@
 //!    they are atomics so that a worker thread may read the table.
 //! 3. Runtime helpers that compiled code calls never unwind: errors come
 //!    back as sentinels and the code leaves with `EXIT_RAISE`.
-//! 4. Invalidated code is never entered again. Compiled code today assumes
-//!    nothing it does not re-check at each use (guards on types, classes,
-//!    shapes and function identity), so a frame still running invalidated
-//!    code stays correct and finishes it; once code relies on assumptions
-//!    it does not re-check, it must also test `JitCode::invalidated` after
-//!    every call that can run Python code and leave when it is set.
+//! 4. Invalidated code is never entered again, and a frame running it
+//!    leaves it before the broken assumption can matter. Guards on types,
+//!    classes, shapes and function identity are re-checked at each use;
+//!    what code assumes without re-checking (global values folded in as
+//!    constants) is registered with the cells (`GlobalCell::watch`), whose
+//!    stores invalidate it (`Watcher::invalidate`: the entry points are
+//!    uninstalled at once). Only Python code can store to a cell, so such
+//!    code tests its `JitCode::invalidated` flag after every instruction it
+//!    hands to the interpreter (calls included) and leaves when it is set.
+//!    The tier checks the cells' versions again when it installs the code:
+//!    a cell changed while compiling means the code is never installed.
 
 use crate::frame::Frame;
 use crate::gc::Gc;
@@ -68,12 +73,38 @@ pub fn encode_exit(kind: u64, pc: u32) -> u64 {
 pub struct JitCode {
     /// Machine code address of the `CompiledFn`.
     pub addr: usize,
-    /// Set when an assumption the code relies on no longer holds.
-    pub invalidated: AtomicBool,
+    /// Set when an assumption the code relies on no longer holds. Shared:
+    /// the flag exists before the code (its address is compiled in).
+    pub invalidated: Arc<AtomicBool>,
     /// Frames currently running this code (freeing waits for zero).
     pub active: AtomicU32,
     /// The tier's identifier for the compiled unit (logs, stats).
     pub id: u64,
+}
+
+/// Compiled code that assumed a global cell's value (invariant 4).
+pub struct Watcher {
+    pub code: Arc<JitCode>,
+    /// The code object the code is installed in, at `spot`. Alive while
+    /// `code` is not invalidated: the tier keeps installed code's owner
+    /// alive, and sets the flag before it lets the owner go.
+    pub owner: Gc<Code>,
+    pub spot: HotSpot,
+}
+
+/// How many units watchers invalidated (the tier looks for them when it
+/// changes).
+pub static INVALIDATIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+impl Watcher {
+    /// The assumption broke: the code is never entered again, and frames
+    /// running it leave at their next check of the flag.
+    pub fn invalidate(&self) {
+        if !self.code.invalidated.swap(true, Ordering::Relaxed) {
+            self.owner.jit.uninstall(self.spot, self.code.id);
+            INVALIDATIONS.fetch_add(1, Ordering::Relaxed);
+        }
+    }
 }
 
 /// Where a code object may be entered in compiled code: function entry and

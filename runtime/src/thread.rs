@@ -186,6 +186,17 @@ pub struct Thread {
     /// interpreter tells the tier (`u64::MAX` with no tier).
     pub jit_call_threshold: u64,
     pub jit_loop_threshold: u64,
+    /// Exits of compiled code that resumed the interpreter; every 32nd is
+    /// a safepoint for the tier (code that keeps exiting is retired there,
+    /// and a spot whose code is installed counts nothing else).
+    pub jit_resume_exits: u64,
+    /// Set by the tier (from compiled code) when it needs a safepoint at
+    /// the next exit: a unit spent its exit budget.
+    pub jit_attention: bool,
+    /// `runtime::jit::INVALIDATIONS` at the tier's last safepoint: when it
+    /// moved, the interpreter calls a safepoint at the next call or back
+    /// edge that counts, so the tier recompiles invalidated code soon.
+    pub jit_invalidations_seen: u64,
 }
 
 impl Thread {
@@ -249,6 +260,9 @@ impl Thread {
             jit: None,
             jit_call_threshold: u64::MAX,
             jit_loop_threshold: u64::MAX,
+            jit_resume_exits: 0,
+            jit_attention: false,
+            jit_invalidations_seen: 0,
         });
         t.names = Names::create(&mut t);
         t.classes = Classes::create(&mut t);

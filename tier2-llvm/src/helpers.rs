@@ -5,18 +5,32 @@
 use runtime::{Thread, Value};
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 static LOG_DEOPT: AtomicBool = AtomicBool::new(false);
 static LOG_OSR: AtomicBool = AtomicBool::new(false);
+/// Guard exits after which a unit is retired (`--tier2-exit-budget`).
+static EXIT_BUDGET: AtomicU64 = AtomicU64::new(u64::MAX);
 
 thread_local! {
     /// OSR entries, and exits per `(unit, exit)`: only the VM thread runs
     /// compiled code.
-    static COUNTS: RefCell<(u64, HashMap<(u64, u32), u64>)> = RefCell::new((0, HashMap::new()));
+    static COUNTS: RefCell<Counts> = RefCell::new(Counts::default());
     /// What each installed unit is, and the pc and reason of each of its
     /// exits (for the log lines).
     static UNITS: RefCell<HashMap<u64, (String, Vec<(u32, &'static str)>)>> = RefCell::new(HashMap::new());
+}
+
+/// OSR entries, and per unit the times each exit was taken (index: exit).
+#[derive(Default, Clone)]
+pub struct Counts {
+    pub osr: u64,
+    /// Exits taken by all units, ever.
+    pub total_exits: u64,
+    pub exits: HashMap<u64, Vec<u64>>,
+    /// Per unit, the exits that were guard failures (not raised
+    /// exceptions): what the exit budget counts.
+    pub guard_exits: HashMap<u64, u64>,
 }
 
 /// Records what unit `unit` is (on the VM thread, when it is installed).
@@ -37,14 +51,31 @@ fn describe(unit: u64, exit: Option<u32>) -> String {
     })
 }
 
+/// Sets the exit budget: the exit that spends a unit's budget asks the
+/// interpreter for a safepoint (`Thread::jit_attention`), where the tier
+/// retires the unit.
+pub fn set_exit_budget(budget: u64) {
+    EXIT_BUDGET.store(budget, Ordering::Relaxed);
+}
+
 pub fn set_logging(deopt: bool, osr: bool) {
     LOG_DEOPT.store(deopt, Ordering::Relaxed);
     LOG_OSR.store(osr, Ordering::Relaxed);
 }
 
-/// OSR entries and exit counts so far (this thread).
-pub fn counters() -> (u64, HashMap<(u64, u32), u64>) {
-    COUNTS.with(|c| c.borrow().clone())
+/// Runs `f` on the OSR entry and exit counts so far (this thread).
+pub fn with_counters<R>(f: impl FnOnce(&Counts) -> R) -> R {
+    COUNTS.with(|c| f(&c.borrow()))
+}
+
+/// Forgets a freed unit: its description and exit counts (returned, summed).
+pub fn forget_unit(unit: u64) -> u64 {
+    UNITS.with(|u| u.borrow_mut().remove(&unit));
+    COUNTS.with(|c| {
+        let mut c = c.borrow_mut();
+        c.guard_exits.remove(&unit);
+        c.exits.remove(&unit).map_or(0, |v| v.iter().sum())
+    })
 }
 
 /// The instruction at `pc` of the running frame, by the interpreter's
@@ -63,8 +94,32 @@ pub unsafe extern "C" fn strata_t2_step(t: *mut Thread, regs: *mut Value, pc: u3
 /// # Safety
 /// `t` is the running thread.
 pub unsafe extern "C" fn strata_t2_exit(t: *mut Thread, unit: u64, exit: u32) {
-    let _ = t;
-    COUNTS.with(|c| *c.borrow_mut().1.entry((unit, exit)).or_insert(0) += 1);
+    let guard = UNITS.with(|u| {
+        u.borrow()
+            .get(&unit)
+            .and_then(|(_, exits)| exits.get(exit as usize))
+            .is_some_and(|(_, why)| *why != "raised")
+    });
+    let spent = COUNTS.with(|c| {
+        let mut c = c.borrow_mut();
+        c.total_exits += 1;
+        let v = c.exits.entry(unit).or_default();
+        if v.len() <= exit as usize {
+            v.resize(exit as usize + 1, 0);
+        }
+        v[exit as usize] += 1;
+        if !guard {
+            return false;
+        }
+        let g = c.guard_exits.entry(unit).or_insert(0);
+        *g += 1;
+        *g == EXIT_BUDGET.load(Ordering::Relaxed)
+    });
+    if spent {
+        // SAFETY: compiled code passes the running thread, which nothing
+        // else borrows while compiled code runs.
+        unsafe { (*t).jit_attention = true };
+    }
     if LOG_DEOPT.load(Ordering::Relaxed) {
         eprintln!("strata: deopt: {}", describe(unit, Some(exit)));
     }
@@ -76,7 +131,7 @@ pub unsafe extern "C" fn strata_t2_exit(t: *mut Thread, unit: u64, exit: u32) {
 /// `t` is the running thread.
 pub unsafe extern "C" fn strata_t2_osr(t: *mut Thread, unit: u64) {
     let _ = t;
-    COUNTS.with(|c| c.borrow_mut().0 += 1);
+    COUNTS.with(|c| c.borrow_mut().osr += 1);
     if LOG_OSR.load(Ordering::Relaxed) {
         eprintln!("strata: osr: entered {}", describe(unit, None));
     }
@@ -392,6 +447,8 @@ pub unsafe extern "C" fn strata_t2_push_frame(
 pub unsafe extern "C" fn strata_t2_store_global(cell: usize, v: u64) -> u32 {
     // SAFETY: see the function's contract.
     let c = unsafe { &*(cell as *const runtime::gc::GcBox<runtime::object::GlobalCell>) };
+    // `GlobalCell::set`, as the interpreter's store: it bumps the version
+    // and invalidates code that folded the old value in.
     c.value.set(Value::from_bits(v));
     0
 }

@@ -72,6 +72,10 @@ pub struct Unit {
     pub code_bytes: usize,
     /// IR before optimisation, if asked for.
     pub ir: Option<String>,
+    /// Milliseconds building and optimising the IR, and generating and
+    /// linking the machine code.
+    pub opt_ms: f64,
+    pub codegen_ms: f64,
     /// Names the unit in `CodegenApi::free`.
     pub handle: u64,
 }
@@ -116,27 +120,41 @@ pub fn if_started() -> Option<&'static CodegenApi> {
     }
 }
 
-/// Where the plugin is: `$STRATA_TIER2_CODEGEN`, else beside the
-/// executable, else one directory up (test binaries run from
-/// `target/<profile>/deps`).
-pub fn path() -> Result<PathBuf, String> {
+/// Where the plugin may be: `$STRATA_TIER2_CODEGEN` alone if set, else
+/// beside the executable, in `deps/` beside it (where `cargo test` leaves
+/// the fresh build: it updates the copy beside the executable only on
+/// `cargo build`), and one directory up (test binaries run from
+/// `target/<profile>/deps`). The first whose build id matches is used.
+pub fn candidates() -> Result<Vec<PathBuf>, String> {
     if let Some(p) = std::env::var_os(PATH_VAR) {
-        return Ok(PathBuf::from(p));
+        return Ok(vec![PathBuf::from(p)]);
     }
     let exe = std::env::current_exe().map_err(|e| format!("cannot locate the executable: {e}"))?;
     let dir = exe.parent().ok_or("the executable has no directory")?;
-    let here = dir.join(FILE_NAME);
-    if here.exists() {
-        return Ok(here);
+    let mut out = vec![dir.join(FILE_NAME), dir.join("deps").join(FILE_NAME)];
+    if let Some(up) = dir.parent() {
+        out.push(up.join(FILE_NAME));
     }
-    match dir.parent().map(|d| d.join(FILE_NAME)) {
-        Some(up) if up.exists() => Ok(up),
-        _ => Ok(here),
-    }
+    Ok(out)
 }
 
 fn load() -> Result<&'static CodegenApi, String> {
-    let path = path()?;
+    let mut first_error = None;
+    for path in candidates()? {
+        if !path.exists() && first_error.is_some() {
+            continue;
+        }
+        match load_from(&path) {
+            Ok(api) => return Ok(api),
+            Err(e) => {
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    Err(first_error.unwrap_or_else(|| "no tier-2 code generator found".into()))
+}
+
+fn load_from(path: &std::path::Path) -> Result<&'static CodegenApi, String> {
     let fail = |why: String| {
         format!(
             "the tier-2 code generator {} could not be loaded: {why} (build it with `cargo build --release -p tier2-codegen`, or set {PATH_VAR})",
@@ -150,7 +168,7 @@ fn load() -> Result<&'static CodegenApi, String> {
     // own build of `tier2-codegen` (its initialisers are LLVM's static
     // constructors, which only register options and passes). A foreign
     // file at this path is refused below before any of its Rust code runs.
-    let lib = unsafe { libloading::Library::new(&path) }.map_err(|e| fail(e.to_string()))?;
+    let lib = unsafe { libloading::Library::new(path) }.map_err(|e| fail(e.to_string()))?;
     // SAFETY: the symbol's type is the one the plugin defines
     // (`tier2_codegen::api`): a C function without arguments returning a
     // pointer to a NUL-terminated static string.

@@ -57,6 +57,18 @@ pub struct InlineCallee {
     pub input: Box<RegionInput>,
 }
 
+/// A global cell whose value the compiled code folded in: installing the
+/// code requires the cell still at `version`, and a later store to it
+/// invalidates the code (runtime::jit invariant 4).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Assumed {
+    /// The `GlobalCell`, by address (its code object keeps it alive).
+    pub cell: usize,
+    pub version: u32,
+    /// The global's name (logs).
+    pub name: String,
+}
+
 /// Everything a worker needs to compile one region.
 #[derive(Clone, Debug)]
 pub struct RegionInput {
@@ -88,6 +100,26 @@ pub struct RegionInput {
     /// Per global slot: the module's cell and the builtins' cell, by address
     /// (the code object keeps them alive).
     pub global_cells: Vec<(usize, usize)>,
+    /// Per global slot: the value folded in as a constant, if any.
+    pub global_consts: Vec<Option<ConstInfo>>,
+    /// The cells those constants came from, the inlined callees' included
+    /// (only in the region's own input).
+    pub assumed: Vec<Assumed>,
+    /// Address of the unit's `JitCode::invalidated` flag, which the code
+    /// tests after each interpreter step when `assumed` is not empty (0:
+    /// never; then nothing may be folded).
+    pub invalid_flag: usize,
+}
+
+impl RegionInput {
+    /// Lets the region fold globals, testing the flag at `addr` (its
+    /// inlined callees' inputs too: they fold, the region checks).
+    pub fn set_invalid_flag(&mut self, addr: usize) {
+        self.invalid_flag = addr;
+        for c in self.inlines.iter_mut().flatten() {
+            c.input.set_invalid_flag(addr);
+        }
+    }
 }
 
 // Crosses to worker threads: no heap values inside.
@@ -107,8 +139,81 @@ pub fn snapshot_pinned(
 ) -> RegionInput {
     let mut input = snapshot(code, spot, unit);
     input.sites = sites_of(code, pins);
-    find_inlines(code, &mut input, pins);
+    let mut assumed = Vec::new();
+    fold_globals(code, &mut input, pins, &mut assumed);
+    find_inlines(code, &mut input, pins, &mut assumed);
+    input.assumed = assumed;
     input
+}
+
+/// Folds in the globals that look constant: those whose module cell was
+/// bound exactly once (version 1), or, while it is unbound, whose builtin
+/// cell was; never one this code stores itself. Their values become
+/// `global_consts` (heap objects pinned), their cells `assumed`. A global
+/// that is reassigned stops being folded: its cell's version is past 1.
+fn fold_globals(
+    code: Gc<Code>,
+    input: &mut RegionInput,
+    pins: &mut Vec<runtime::Value>,
+    assumed: &mut Vec<Assumed>,
+) {
+    use runtime::bytecode::Op;
+    let insns = code.insns.get();
+    let n = code.globals.len();
+    let (mut loaded, mut stored) = (vec![false; n], vec![false; n]);
+    for i in insns {
+        match i.op().generic() {
+            Op::LoadGlobal if i.b() < n => loaded[i.b()] = true,
+            Op::StoreGlobal | Op::DeleteGlobal if i.a() < n => stored[i.a()] = true,
+            _ => {}
+        }
+    }
+    input.global_consts = vec![None; n];
+    for k in 0..n {
+        if !loaded[k] || stored[k] {
+            continue;
+        }
+        let (m, b) = (code.globals[k], code.builtins[k]);
+        let cells = if !m.get().is_unbound() {
+            if m.version.get() != 1 {
+                continue;
+            }
+            vec![m]
+        } else if !b.get().is_unbound() && b.version.get() == 1 {
+            vec![m, b]
+        } else {
+            continue;
+        };
+        let v = cells[cells.len() - 1].get();
+        let c = const_info(v);
+        if matches!(c, ConstInfo::Bits(_)) {
+            pins.push(v);
+        }
+        input.global_consts[k] = Some(c);
+        for cell in cells {
+            let a = Assumed {
+                cell: cell.addr(),
+                version: cell.version.get(),
+                name: m.name.as_str().to_string(),
+            };
+            if !assumed.contains(&a) {
+                assumed.push(a);
+            }
+        }
+    }
+}
+
+/// A value as a constant of compiled code.
+fn const_info(v: runtime::Value) -> ConstInfo {
+    if let Some(i) = v.as_small_int() {
+        ConstInfo::Int(i)
+    } else if let Some(f) = v.as_float() {
+        ConstInfo::Float(f)
+    } else if let Some(b) = v.as_bool() {
+        ConstInfo::Bool(b)
+    } else {
+        ConstInfo::Bits(v.bits())
+    }
 }
 
 /// The monomorphic inline caches of `code` as `SiteInfo`s (guarded
@@ -182,7 +287,12 @@ const INLINE_MAX_INSNS: usize = 60;
 /// cells, no exception handlers, not a generator), small, not `code`
 /// itself, whose own MIR has no interpreter steps (so every exit inside it
 /// is a guard that resumes the interpreter in a rebuilt frame).
-fn find_inlines(code: Gc<Code>, input: &mut RegionInput, pins: &mut Vec<runtime::Value>) {
+fn find_inlines(
+    code: Gc<Code>,
+    input: &mut RegionInput,
+    pins: &mut Vec<runtime::Value>,
+    assumed: &mut Vec<Assumed>,
+) {
     use runtime::bytecode::Op;
     use runtime::object::Function;
     use runtime::ops::cast;
@@ -250,8 +360,10 @@ fn find_inlines(code: Gc<Code>, input: &mut RegionInput, pins: &mut Vec<runtime:
             continue;
         }
         let mut callee_pins = Vec::new();
+        let mut callee_assumed = Vec::new();
         let mut callee = snapshot(c, HotSpot::Function, 0);
         callee.sites = sites_of(c, &mut callee_pins);
+        fold_globals(c, &mut callee, &mut callee_pins, &mut callee_assumed);
         let Ok(r) = crate::mir::build(&callee) else {
             continue;
         };
@@ -260,6 +372,11 @@ fn find_inlines(code: Gc<Code>, input: &mut RegionInput, pins: &mut Vec<runtime:
         }
         pins.push(func);
         pins.extend(callee_pins);
+        for a in callee_assumed {
+            if !assumed.contains(&a) {
+                assumed.push(a);
+            }
+        }
         input.inlines[pc] = Some(InlineCallee {
             func: func.bits(),
             input: Box::new(callee),
@@ -269,21 +386,7 @@ fn find_inlines(code: Gc<Code>, input: &mut RegionInput, pins: &mut Vec<runtime:
 
 /// Copies what compiling `code` at `spot` needs (without inline caches).
 pub fn snapshot(code: Gc<Code>, spot: HotSpot, unit: u64) -> RegionInput {
-    let consts = code
-        .consts
-        .iter()
-        .map(|&v| {
-            if let Some(i) = v.as_small_int() {
-                ConstInfo::Int(i)
-            } else if let Some(f) = v.as_float() {
-                ConstInfo::Float(f)
-            } else if let Some(b) = v.as_bool() {
-                ConstInfo::Bool(b)
-            } else {
-                ConstInfo::Bits(v.bits())
-            }
-        })
-        .collect();
+    let consts = code.consts.iter().map(|&v| const_info(v)).collect();
     let entry_pc = match spot {
         HotSpot::Function => 0,
         HotSpot::Loop { header } => header,
@@ -322,5 +425,8 @@ pub fn snapshot(code: Gc<Code>, spot: HotSpot, unit: u64) -> RegionInput {
             .zip(&code.builtins)
             .map(|(g, b)| (g.addr(), b.addr()))
             .collect(),
+        global_consts: vec![None; code.globals.len()],
+        assumed: Vec::new(),
+        invalid_flag: 0,
     }
 }

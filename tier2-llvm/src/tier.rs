@@ -15,7 +15,7 @@ use crate::helpers;
 use crate::layout::{Layout, OptLevel, Stress};
 use crate::mir;
 use crate::plugin::{self, Unit};
-use crate::snapshot::{snapshot_pinned, RegionInput};
+use crate::snapshot::{snapshot_pinned, Assumed, RegionInput};
 use runtime::gc::Gc;
 use runtime::jit::{HotSpot, JitCode, Tier};
 use runtime::object::Code;
@@ -72,6 +72,12 @@ pub struct Config {
     pub delay_ms: u32,
     /// This process's layout (`Layout::host`), for the code generator.
     pub layout: Layout,
+    /// Guard exits after which a unit is retired and its spot recompiled
+    /// (`--tier2-exit-budget`).
+    pub exit_budget: u64,
+    /// Compiles of one spot before it stays at the tier below
+    /// (`--tier2-max-compiles`).
+    pub max_compiles: u32,
 }
 
 /// A compile's result, sent from a worker (plain data).
@@ -98,17 +104,22 @@ pub fn llvm_initialised() -> bool {
     plugin::if_started().is_some()
 }
 
-/// Exits after which a unit is retired (and its spot recompiled).
-const EXIT_BUDGET: u64 = 1000;
-/// Compiles of one spot before it stays at tier 0.
-const MAX_COMPILES: u32 = 3;
-
 #[derive(Default)]
 struct Stats {
     compiles: u64,
     failures: u64,
     compile_ms: f64,
     code_bytes: u64,
+    /// Units whose code was freed, and the exits they had taken.
+    freed: u64,
+    freed_exits: u64,
+}
+
+struct Pending {
+    code: Gc<Code>,
+    pins: Vec<runtime::Value>,
+    flag: Arc<AtomicBool>,
+    assumed: Vec<Assumed>,
 }
 
 pub struct Tier2 {
@@ -119,19 +130,24 @@ pub struct Tier2 {
     /// heap objects its guards name by address — the code object first).
     units: HashMap<u64, (Arc<JitCode>, Unit, Vec<runtime::Value>)>,
     /// What each installed unit is: its code object, hot spot, name and
-    /// which of its exits are guard failures (not raised exceptions).
-    unit_info: HashMap<u64, (Gc<Code>, HotSpot, String, Vec<bool>)>,
+    /// the global cells whose values it folded in.
+    unit_info: HashMap<u64, (Gc<Code>, HotSpot, String, Vec<Assumed>)>,
     /// Compiles per (code object, hot spot), to stop recompiling.
     compiles_of: HashMap<(usize, HotSpot), u32>,
     /// Retired units whose machine code is freed once no frame runs it.
     retired: Vec<(Arc<JitCode>, Unit, Vec<runtime::Value>)>,
-    /// Code objects with compiles in flight and the objects their guards
-    /// will name, kept alive (traced) until the result is installed.
-    pending: HashMap<u64, (Gc<Code>, Vec<runtime::Value>)>,
+    /// Compiles in flight: the code object and the objects the code will
+    /// name, kept alive (traced) until the result is installed; the unit's
+    /// invalidation flag and the cells it assumes.
+    pending: HashMap<u64, Pending>,
     jobs: Option<mpsc::Sender<RegionInput>>,
     results: Option<mpsc::Receiver<Done>>,
     workers: Vec<std::thread::JoinHandle<()>>,
     stats: Stats,
+    /// `Counts::total_exits` when `retire_exiting` last looked.
+    exits_seen: u64,
+    /// `invalidated_count()` when `retire_exiting` last looked.
+    invalidations_seen: u64,
 }
 
 impl Drop for Tier2 {
@@ -158,6 +174,7 @@ impl Tier2 {
 impl Tier2 {
     pub fn new(cfg: Config) -> Tier2 {
         helpers::set_logging(cfg.log.deopt, cfg.log.osr);
+        helpers::set_exit_budget(cfg.exit_budget);
         Tier2 {
             cfg,
             next_unit: 1,
@@ -171,6 +188,8 @@ impl Tier2 {
             results: None,
             workers: Vec::new(),
             stats: Stats::default(),
+            exits_seen: 0,
+            invalidations_seen: 0,
         }
     }
 
@@ -210,7 +229,20 @@ impl Tier2 {
         let mut pins = Vec::new();
         let mut input = snapshot_pinned(code, spot, unit, &mut pins);
         input.osr_every_backedge = self.cfg.stress.osr_every_backedge;
-        self.pending.insert(unit, (code, pins));
+        // The flag exists before the code, which tests it by address.
+        let flag = Arc::new(AtomicBool::new(false));
+        if !input.assumed.is_empty() {
+            input.set_invalid_flag(Arc::as_ptr(&flag) as usize);
+        }
+        self.pending.insert(
+            unit,
+            Pending {
+                code,
+                pins,
+                flag,
+                assumed: input.assumed.clone(),
+            },
+        );
         if self.cfg.sync {
             let done = compile_caught(&self.cfg, input);
             self.finish(done);
@@ -226,29 +258,47 @@ impl Tier2 {
         }
     }
 
+    fn invalidated_count(&self) -> u64 {
+        runtime::jit::INVALIDATIONS.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
     /// Units that keep leaving through their guards are retired: the code
     /// is uninstalled (frames still running it finish normally) and
     /// recompiled from the newer profile, up to `MAX_COMPILES` times, then
     /// the spot stays at tier 0.
     fn retire_exiting(&mut self) {
-        let (_, exits) = helpers::counters();
-        let mut per_unit: HashMap<u64, u64> = HashMap::new();
-        for ((u, x), n) in exits {
-            let guard = self
-                .unit_info
-                .get(&u)
-                .and_then(|i| i.3.get(x as usize).copied())
-                .unwrap_or(false);
-            if guard {
-                *per_unit.entry(u).or_insert(0) += n;
+        let budget = self.cfg.exit_budget;
+        let per_unit: Vec<(u64, u64)> = helpers::with_counters(|c| {
+            // Nothing to look at unless some unit exited since last time.
+            if c.total_exits == self.exits_seen {
+                return Vec::new();
+            }
+            self.exits_seen = c.total_exits;
+            c.guard_exits.iter().map(|(u, n)| (*u, *n)).collect()
+        });
+        let mut hot: Vec<(u64, String)> = per_unit
+            .into_iter()
+            .filter(|(u, n)| *n >= budget && self.units.contains_key(u))
+            .map(|(u, _)| (u, format!("{budget} exits")))
+            .collect();
+        // Units a store to a global they folded in invalidated.
+        if self.invalidations_seen != self.invalidated_count() {
+            self.invalidations_seen = self.invalidated_count();
+            for (u, (j, _, _)) in &self.units {
+                if j.invalidated.load(std::sync::atomic::Ordering::Relaxed)
+                    && !hot.iter().any(|(h, _)| h == u)
+                {
+                    let why = self
+                        .unit_info
+                        .get(u)
+                        .map(|i| changed_globals(&i.3))
+                        .unwrap_or_default();
+                    hot.push((*u, why));
+                }
             }
         }
-        let hot: Vec<u64> = per_unit
-            .into_iter()
-            .filter(|(u, n)| *n >= EXIT_BUDGET && self.units.contains_key(u))
-            .map(|(u, _)| u)
-            .collect();
-        for u in hot {
+        hot.sort();
+        for (u, why) in hot {
             let Some((code, spot, what, _)) = self.unit_info.remove(&u) else {
                 continue;
             };
@@ -265,10 +315,10 @@ impl Tier2 {
                 .get(&(code.addr(), spot))
                 .copied()
                 .unwrap_or(0);
-            let again = done < MAX_COMPILES;
+            let again = done < self.cfg.max_compiles;
             if self.cfg.log.invalidate {
                 eprintln!(
-                    "strata: invalidate: {what}, unit {u}: {EXIT_BUDGET} exits; {}",
+                    "strata: invalidate: {what}, unit {u}: {why}; {}",
                     if again {
                         "recompiling"
                     } else {
@@ -291,6 +341,8 @@ impl Tier2 {
             for r in self.retired.drain(..) {
                 if r.0.active.load(std::sync::atomic::Ordering::Relaxed) == 0 {
                     (api.free)(r.1.handle);
+                    self.stats.freed += 1;
+                    self.stats.freed_exits += helpers::forget_unit(r.0.id);
                 } else {
                     keep.push(r);
                 }
@@ -301,10 +353,7 @@ impl Tier2 {
 
     /// Installs (or reports the failure of) one finished compile.
     fn finish(&mut self, done: Done) {
-        let (code, pins) = match self.pending.remove(&done.unit) {
-            Some((c, p)) => (Some(c), p),
-            None => (None, Vec::new()),
-        };
+        let pending = self.pending.remove(&done.unit);
         self.stats.compile_ms += done.ms;
         let what = spot_name(&done.qualname, done.spot);
         match done.result {
@@ -319,29 +368,67 @@ impl Tier2 {
                         eprint!("{ir}");
                     }
                 }
-                let Some(code) = code.filter(|c| c.addr() == done.code_addr) else {
+                let Some(p) = pending.filter(|p| p.code.addr() == done.code_addr) else {
                     return;
                 };
+                let code = p.code;
                 let jit = Arc::new(JitCode {
                     addr: out.compiled.addr,
-                    invalidated: AtomicBool::new(false),
+                    invalidated: p.flag,
                     active: AtomicU32::new(0),
                     id: done.unit,
                 });
+                // A global it folded in changed while it compiled: the
+                // code is stale and never runs (runtime::jit invariant 4).
+                let stale = changed_globals(&p.assumed);
+                if !stale.is_empty() {
+                    if self.cfg.log.invalidate {
+                        eprintln!(
+                            "strata: invalidate: {what}, unit {}: {stale} while it compiled; not installed",
+                            done.unit
+                        );
+                    }
+                    jit.invalidated
+                        .store(true, std::sync::atomic::Ordering::Relaxed);
+                    self.retired.push((jit, out.compiled, p.pins));
+                    let compiles = self
+                        .compiles_of
+                        .get(&(code.addr(), done.spot))
+                        .copied()
+                        .unwrap_or(0);
+                    if compiles < self.cfg.max_compiles {
+                        self.request(code, done.spot);
+                    }
+                    return;
+                }
+                for a in &p.assumed {
+                    // SAFETY: the code object holds its global cells (the
+                    // `assumed` cells are among them) and is alive.
+                    let cell = unsafe { cell_at(a.cell) };
+                    cell.watch(runtime::jit::Watcher {
+                        code: jit.clone(),
+                        owner: code,
+                        spot: done.spot,
+                    });
+                }
                 code.jit.install(done.spot, jit.clone());
                 helpers::register_unit(done.unit, what.clone(), out.exits.clone());
                 if self.cfg.log.compile {
                     eprintln!(
-                        "strata: compile: {what} -> unit {} ({} MIR instructions, {} bytes, {:.2} ms)",
-                        done.unit, out.mir_insts, out.compiled.code_bytes, done.ms
+                        "strata: compile: {what} -> unit {} ({} MIR instructions, {} bytes, {:.2} ms: LLVM IR {:.2} ms, machine code {:.2} ms)",
+                        done.unit,
+                        out.mir_insts,
+                        out.compiled.code_bytes,
+                        done.ms,
+                        out.compiled.opt_ms,
+                        out.compiled.codegen_ms
                     );
                 }
-                let mut pins = pins;
+                let mut pins = p.pins;
                 pins.push(code.as_value());
                 self.units.insert(done.unit, (jit, out.compiled, pins));
-                let guards = out.exits.iter().map(|(_, why)| *why != "raised").collect();
                 self.unit_info
-                    .insert(done.unit, (code, done.spot, what, guards));
+                    .insert(done.unit, (code, done.spot, what, p.assumed));
             }
             Err(why) => {
                 self.stats.failures += 1;
@@ -351,6 +438,27 @@ impl Tier2 {
             }
         }
     }
+}
+
+/// The global cell at `addr`.
+///
+/// # Safety
+/// `addr` is the address of a live `GlobalCell` box.
+unsafe fn cell_at<'a>(addr: usize) -> &'a runtime::object::GlobalCell {
+    // SAFETY: see the function's contract.
+    unsafe { &(*(addr as *const runtime::gc::GcBox<runtime::object::GlobalCell>)).value }
+}
+
+/// "global 'x' changed" for each assumed cell no longer at its version
+/// (empty if none). The cells are alive: the unit's code object holds them.
+fn changed_globals(assumed: &[Assumed]) -> String {
+    let names: Vec<String> = assumed
+        .iter()
+        // SAFETY: assumed cells belong to a code object the tier keeps.
+        .filter(|a| unsafe { cell_at(a.cell) }.version.get() != a.version)
+        .map(|a| format!("global '{}' changed", a.name))
+        .collect();
+    names.join(", ")
 }
 
 fn spot_name(qualname: &str, spot: HotSpot) -> String {
@@ -557,9 +665,9 @@ impl Tier for Tier2 {
     }
 
     fn trace(&self, tr: &mut runtime::gc::Tracer) {
-        for (c, pins) in self.pending.values() {
-            tr.gc(*c);
-            tr.values(pins);
+        for p in self.pending.values() {
+            tr.gc(p.code);
+            tr.values(&p.pins);
         }
         for (_, _, pins) in self.units.values().chain(self.retired.iter()) {
             tr.values(pins);
@@ -568,19 +676,30 @@ impl Tier for Tier2 {
 
     fn stats_json(&self) -> String {
         let s = &self.stats;
-        let (osr, exits) = helpers::counters();
-        let mut ex: Vec<String> = exits
-            .iter()
-            .map(|((u, e), n)| format!("\"{u}:{e}\": {n}"))
-            .collect();
+        let (osr, mut ex) = helpers::with_counters(|c| {
+            let ex: Vec<String> = c
+                .exits
+                .iter()
+                .flat_map(|(u, counts)| {
+                    counts
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, n)| **n > 0)
+                        .map(move |(e, n)| format!("\"{u}:{e}\": {n}"))
+                })
+                .collect();
+            (c.osr, ex)
+        });
         ex.sort();
         format!(
-            "\"llvm_initialised\": {}, \"tier2_compiles\": {}, \"tier2_compile_failures\": {}, \"tier2_compile_ms\": {:.3}, \"tier2_code_bytes\": {}, \"osr_entries\": {}, \"exits\": {{{}}}",
+            "\"llvm_initialised\": {}, \"tier2_compiles\": {}, \"tier2_compile_failures\": {}, \"tier2_compile_ms\": {:.3}, \"tier2_code_bytes\": {}, \"tier2_units_freed\": {}, \"exits_of_freed_units\": {}, \"osr_entries\": {}, \"exits\": {{{}}}",
             llvm_initialised(),
             s.compiles,
             s.failures,
             s.compile_ms,
             s.code_bytes,
+            s.freed,
+            s.freed_exits,
             osr,
             ex.join(", ")
         )

@@ -143,6 +143,7 @@ pub(super) fn enter(
         if code.jit.has_function()
             || calls == t.jit_call_threshold.wrapping_add(1)
             || calls.is_multiple_of(1024)
+            || super::jit_glue::invalidations_pending(t)
         {
             return Ok(enter_compiled(t, code, regs, insns));
         }
@@ -159,7 +160,7 @@ fn enter_compiled(t: &mut Thread, code: Gc<Code>, regs: *mut Value, insns: *cons
         let calls = code.calls.get();
         if calls == t.jit_call_threshold.saturating_add(1) {
             super::jit_glue::hot(t, code, runtime::jit::HotSpot::Function);
-        } else if calls.is_multiple_of(1024) {
+        } else if calls.is_multiple_of(1024) || super::jit_glue::invalidations_pending(t) {
             super::jit_glue::safepoint(t);
         }
     }

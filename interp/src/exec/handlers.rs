@@ -681,11 +681,13 @@ pub(super) fn JumpBack(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> PyR
         collect(t);
     }
     // The tier only hears of the threshold crossing (and every 1024th
-    // iteration, to install background compiles); loops with OSR code enter it.
+    // iteration, to install background compiles, or soon after code was
+    // invalidated); loops with OSR code enter it.
     if t.jit.is_some()
         && (n == t.jit_loop_threshold.wrapping_add(1)
             || n.is_multiple_of(1024)
-            || code(t).jit.has_osr())
+            || code(t).jit.has_osr()
+            || super::jit_glue::invalidations_pending(t))
     {
         return super::jit_glue::back_edge(t, regs, pc);
     }

@@ -43,6 +43,16 @@ pub(super) fn run(t: &mut Thread, j: &JitCode) -> (u64, u32) {
     let (kind, pc) = jit::decode_exit(r);
     // SAFETY: the frame is still on top (compiled code pops nothing).
     unsafe { t.frames.last_mut().unwrap_unchecked() }.pc = pc;
+    if kind == jit::EXIT_RESUME {
+        // Code that keeps exiting is retired at a safepoint, and a spot
+        // whose code is installed reaches none by counting: every 32nd
+        // exit is one, and so is the exit that spent a unit's budget.
+        t.jit_resume_exits += 1;
+        if t.jit_attention || t.jit_resume_exits.is_multiple_of(32) {
+            t.jit_attention = false;
+            safepoint(t);
+        }
+    }
     (kind, pc)
 }
 
@@ -56,10 +66,18 @@ pub(super) fn hot(t: &mut Thread, code: Gc<Code>, spot: HotSpot) {
     }
 }
 
+/// Whether code was invalidated since the last safepoint (the tier then
+/// retires and recompiles it there).
+#[inline(always)]
+pub(super) fn invalidations_pending(t: &Thread) -> bool {
+    jit::INVALIDATIONS.load(Ordering::Relaxed) != t.jit_invalidations_seen
+}
+
 /// A safepoint for the tier: installs finished compiles.
 #[cold]
 #[inline(never)]
 pub(super) fn safepoint(t: &mut Thread) {
+    t.jit_invalidations_seen = jit::INVALIDATIONS.load(Ordering::Relaxed);
     if let Some(mut tier) = t.jit.take() {
         tier.safepoint(t);
         t.jit = Some(tier);
@@ -82,7 +100,7 @@ pub(super) fn back_edge(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> Py
         if count == t.jit_loop_threshold.saturating_add(1) {
             save_pc(t, pc);
             hot(t, c, HotSpot::Loop { header });
-        } else if count % 1024 == 0 {
+        } else if count % 1024 == 0 || invalidations_pending(t) {
             safepoint(t);
         }
     }

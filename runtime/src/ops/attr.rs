@@ -692,17 +692,9 @@ pub fn module_cell(t: &mut Thread, m: Gc<Module>, name: Gc<Str>) -> Gc<GlobalCel
         return c;
     }
     let c = if m.header().is_immortal() {
-        t.heap.alloc_immortal(GlobalCell {
-            name,
-            value: std::cell::Cell::new(Value::UNBOUND),
-            version: std::cell::Cell::new(0),
-        })
+        t.heap.alloc_immortal(GlobalCell::new(name))
     } else {
-        t.alloc(GlobalCell {
-            name,
-            value: std::cell::Cell::new(Value::UNBOUND),
-            version: std::cell::Cell::new(0),
-        })
+        t.alloc(GlobalCell::new(name))
     };
     m.cells.get_mut().insert(name.addr(), c);
     m.order.get_mut().push(c);

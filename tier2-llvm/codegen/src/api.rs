@@ -90,6 +90,8 @@ fn compile(job: &Job<'_>) -> Result<Unit, String> {
             addr: compiled.addr,
             code_bytes: compiled.code_bytes,
             ir: compiled.ir.clone(),
+            opt_ms: compiled.opt_ms,
+            codegen_ms: compiled.codegen_ms,
             handle,
         };
         let mut units = UNITS.lock().unwrap_or_else(|e| e.into_inner());

@@ -379,6 +379,10 @@ impl<'ctx> Cx<'_, 'ctx> {
             .map_err(e)
     }
 
+    fn i8t(&self) -> IntType<'ctx> {
+        self.f.get_type().get_context().i8_type()
+    }
+
     /// Continues in a new block when `ok`, else branches to exit `x`.
     fn guard(&self, ok: IntValue<'ctx>, x: ExitId) -> R<()> {
         let ctx = self.f.get_type().get_context();
@@ -1199,6 +1203,25 @@ impl<'ctx> Cx<'_, 'ctx> {
                         .map_err(e)?;
                     st[w as usize] = Ty::Value;
                 }
+            }
+            Inst::CheckValid { exit } => {
+                // The unit's `JitCode::invalidated` flag (an AtomicBool:
+                // one byte, 0 while valid). The step before it is an
+                // opaque call, so the load is not hoisted above it.
+                let flag = self
+                    .b
+                    .build_int_to_ptr(self.const64(self.region.valid_flag), self.ptrt, "")
+                    .map_err(e)?;
+                let v = self
+                    .b
+                    .build_load(self.i8t(), flag, "invalidated")
+                    .map_err(e)?
+                    .into_int_value();
+                let ok = self
+                    .b
+                    .build_int_compare(IntPredicate::EQ, v, self.i8t().const_int(0, false), "")
+                    .map_err(e)?;
+                self.guard(ok, exit)?;
             }
         }
         Ok(())

@@ -55,7 +55,8 @@ use llvm_sys::object::{
     LLVMObjectFileIsSymbolIteratorAtEnd,
 };
 use llvm_sys::orc2::lljit::{
-    LLVMOrcCreateLLJIT, LLVMOrcDisposeLLJIT, LLVMOrcLLJITAddLLVMIRModuleWithRT,
+    LLVMOrcCreateLLJIT, LLVMOrcCreateLLJITBuilder, LLVMOrcDisposeLLJIT,
+    LLVMOrcLLJITAddLLVMIRModuleWithRT, LLVMOrcLLJITBuilderSetJITTargetMachineBuilder,
     LLVMOrcLLJITGetDataLayoutStr, LLVMOrcLLJITGetExecutionSession, LLVMOrcLLJITGetGlobalPrefix,
     LLVMOrcLLJITGetMainJITDylib, LLVMOrcLLJITGetObjTransformLayer, LLVMOrcLLJITGetTripleString,
     LLVMOrcLLJITLookup, LLVMOrcLLJITMangleAndIntern, LLVMOrcLLJITRef,
@@ -68,8 +69,8 @@ use llvm_sys::orc2::{
     LLVMOrcDisposeThreadSafeModule, LLVMOrcExecutionSessionGetSymbolStringPool,
     LLVMOrcExecutionSessionSetErrorReporter, LLVMOrcJITDylibAddGenerator,
     LLVMOrcJITDylibCreateResourceTracker, LLVMOrcJITDylibDefine, LLVMOrcJITDylibRef,
-    LLVMOrcObjectTransformLayerSetTransform, LLVMOrcReleaseResourceTracker,
-    LLVMOrcResourceTrackerRef, LLVMOrcResourceTrackerRemove,
+    LLVMOrcJITTargetMachineBuilderCreateFromTargetMachine, LLVMOrcObjectTransformLayerSetTransform,
+    LLVMOrcReleaseResourceTracker, LLVMOrcResourceTrackerRef, LLVMOrcResourceTrackerRemove,
     LLVMOrcSymbolStringPoolClearDeadEntries, LLVMOrcThreadSafeContextGetContext,
     LLVMOrcThreadSafeContextRef, LLVMOrcThreadSafeModuleRef,
 };
@@ -84,6 +85,9 @@ pub use tier2_llvm::layout::OptLevel;
 /// lifetime `'ctx`, so types made from the context can go into the module.
 pub type BuildFn<'f> =
     dyn for<'ctx> Fn(&ContextRef<'ctx>, &Module<'ctx>) -> Result<(), String> + 'f;
+
+/// The machine-code optimisation level of the JIT's code generator.
+const CODEGEN_LEVEL: OptimizationLevel = OptimizationLevel::Less;
 
 /// How many tracker removals happen between two sweeps of ORC's symbol
 /// string pool (each compiled unit leaves a few dead names behind).
@@ -149,6 +153,10 @@ pub struct Compiled {
     /// before linking (so the entry function's size when the unit holds one
     /// function). 0 if the object could not be read.
     pub code_bytes: usize,
+    /// Time spent building and optimising the IR, and then generating and
+    /// linking machine code.
+    pub opt_ms: f64,
+    pub codegen_ms: f64,
     tracker: Tracker,
     /// The session's JIT, as an address, to catch `free` on another session.
     owner: usize,
@@ -212,9 +220,35 @@ impl Session {
             code_bytes: AtomicU64::new(0),
         }));
         let mut jit: LLVMOrcLLJITRef = ptr::null_mut();
-        // SAFETY: a null builder asks for a default LLJITBuilder; `jit` is a
-        // valid out-pointer.
-        let err = unsafe { LLVMOrcCreateLLJIT(&mut jit, ptr::null_mut()) };
+        // The JIT's own code generator: the host CPU at `CODEGEN_LEVEL`
+        // (the IR arrives optimised; LLJIT's default, `Default`, spent a
+        // third of each compile in machine passes for no measurable gain).
+        let triple = TargetMachine::get_default_triple();
+        let target = Target::from_triple(&triple).map_err(|e| format!("host target: {e}"))?;
+        let tm = target
+            .create_target_machine(
+                &triple,
+                &TargetMachine::get_host_cpu_name().to_string(),
+                &TargetMachine::get_host_cpu_features().to_string(),
+                CODEGEN_LEVEL,
+                RelocMode::Default,
+                // What LLJIT's own host builder picks on x86-64 (JITLink
+                // reaches helpers through stubs); `JITDefault` means the
+                // large model here: every call an absolute `movabs`.
+                CodeModel::Small,
+            )
+            .ok_or("no host target machine")?;
+        // SAFETY: the builder is fresh; the JTMB takes over the target
+        // machine (so inkwell must not dispose it: forgotten), the builder
+        // takes over the JTMB, and `LLVMOrcCreateLLJIT` takes over the
+        // builder whether it succeeds or not; `jit` is a valid out-pointer.
+        let err = unsafe {
+            let builder = LLVMOrcCreateLLJITBuilder();
+            let jtmb = LLVMOrcJITTargetMachineBuilderCreateFromTargetMachine(tm.as_mut_ptr());
+            std::mem::forget(tm);
+            LLVMOrcLLJITBuilderSetJITTargetMachineBuilder(builder, jtmb);
+            LLVMOrcCreateLLJIT(&mut jit, builder)
+        };
         if !err.is_null() || jit.is_null() {
             // SAFETY: `shared` came from `Box::into_raw` above and nothing
             // else has seen it.
@@ -367,6 +401,7 @@ impl Session {
         let layout = TargetData::create(&self.data_layout);
         let context = ThreadSafeContext::new()?;
         let ctx = context.context();
+        let t0 = std::time::Instant::now();
         let (module, ir, ir_opt) = {
             let machine = self.take_machine()?;
             let built =
@@ -374,6 +409,7 @@ impl Session {
             self.lock_machines().push(machine);
             built?
         };
+        let t1 = t0.elapsed();
         let unit = ThreadSafeModule::new(module, &context);
         // The thread-safe module holds its own reference to the context.
         drop(context);
@@ -423,6 +459,8 @@ impl Session {
         }
         Ok(Compiled {
             addr: addr as usize,
+            opt_ms: t1.as_secs_f64() * 1e3,
+            codegen_ms: (t0.elapsed() - t1).as_secs_f64() * 1e3,
             ir,
             ir_opt,
             code_bytes: self.shared().code_bytes.load(Ordering::Relaxed) as usize,

@@ -238,6 +238,11 @@ pub fn build(input: &RegionInput) -> Result<Region, String> {
             blk.term = Term::Exit(e);
         }
     }
+    let valid_flag = if b.checks_validity() {
+        input.invalid_flag as u64
+    } else {
+        0
+    };
     Ok(Region {
         name: input.name.clone(),
         entry_pc: input.entry_pc,
@@ -245,6 +250,7 @@ pub fn build(input: &RegionInput) -> Result<Region, String> {
         nregs: nregs_total,
         blocks: out_blocks,
         exits: b.exits,
+        valid_flag,
     })
 }
 
@@ -344,6 +350,7 @@ fn shift_inst(i: &Inst, base: Reg, eoff: ExitId) -> Inst {
             writes: writes.into_iter().map(r).collect(),
             exit: exit + eoff,
         },
+        Inst::CheckValid { exit } => Inst::CheckValid { exit: exit + eoff },
     }
 }
 
@@ -697,6 +704,23 @@ impl Builder<'_> {
         }
     }
 
+    /// The constant global slot `slot` was folded to, if the region may
+    /// fold (it tests its invalidation flag).
+    fn folded(&self, slot: usize) -> Option<ConstInfo> {
+        if self.input.invalid_flag == 0 {
+            return None;
+        }
+        self.input.global_consts.get(slot).copied().flatten()
+    }
+
+    /// Whether the region relies on folded globals, and so tests its
+    /// invalidation flag after each step and global store (runtime::jit
+    /// invariant 4). The tier gives a flag only to regions that fold
+    /// something (and to their inlined callees).
+    fn checks_validity(&self) -> bool {
+        self.input.invalid_flag != 0
+    }
+
     /// `Step` for the instruction at `pc`: the frame is flushed by the
     /// lowering; its writes become `Value`.
     fn step(&mut self, insts: &mut Vec<Inst>, st: &mut [Ty], i: Insn, pc: u32) {
@@ -712,6 +736,12 @@ impl Builder<'_> {
             writes: writes.iter().map(|&w| w as Reg).collect(),
             exit: e,
         });
+        if self.checks_validity() {
+            // The step ran Python code, which may have stored to a global
+            // the region folded in: then leave after it.
+            let e = self.resume_exit(st, pc + 1, "invalidated");
+            insts.push(Inst::CheckValid { exit: e });
+        }
     }
 
     /// Lowers one bytecode block from entry state `st`. In the inference
@@ -737,26 +767,10 @@ impl Builder<'_> {
             let op = i.op();
             match op.generic() {
                 Op::Nop => {}
-                Op::LoadConst => {
-                    let r = a as Reg;
-                    match self.input.consts[b] {
-                        ConstInfo::Int(v) => {
-                            insts.push(Inst::ConstInt(r, v));
-                            st[a] = Ty::Int;
-                        }
-                        ConstInfo::Float(v) => {
-                            insts.push(Inst::ConstFloat(r, v));
-                            st[a] = Ty::Float;
-                        }
-                        ConstInfo::Bool(v) => {
-                            insts.push(Inst::ConstBool(r, v));
-                            st[a] = Ty::Bool;
-                        }
-                        ConstInfo::Bits(v) => {
-                            insts.push(Inst::ConstValue(r, v));
-                            st[a] = Ty::Value;
-                        }
-                    }
+                Op::LoadConst => konst(&mut insts, &mut st, a, self.input.consts[b]),
+                // A global folded in (snapshot::fold_globals): a constant.
+                Op::LoadGlobal if self.folded(b).is_some() => {
+                    konst(&mut insts, &mut st, a, self.folded(b).expect("checked"))
                 }
                 Op::Move => {
                     insts.push(Inst::Move {
@@ -1077,6 +1091,11 @@ impl Builder<'_> {
         if let Some(d) = dst {
             st[d] = Ty::Value;
         }
+        if matches!(op, PureOp::StoreGlobal { .. }) && self.checks_validity() {
+            // The store may break an assumption of this very unit.
+            let e = self.resume_exit(st, pc + 1, "invalidated");
+            insts.push(Inst::CheckValid { exit: e });
+        }
         true
     }
 
@@ -1279,4 +1298,17 @@ impl Builder<'_> {
         st[a] = Ty::Bool;
         true
     }
+}
+
+/// `dst = c`, in `c`'s natural representation.
+fn konst(insts: &mut Vec<Inst>, st: &mut [Ty], dst: usize, c: ConstInfo) {
+    let r = dst as Reg;
+    let (inst, ty) = match c {
+        ConstInfo::Int(v) => (Inst::ConstInt(r, v), Ty::Int),
+        ConstInfo::Float(v) => (Inst::ConstFloat(r, v), Ty::Float),
+        ConstInfo::Bool(v) => (Inst::ConstBool(r, v), Ty::Bool),
+        ConstInfo::Bits(v) => (Inst::ConstValue(r, v), Ty::Value),
+    };
+    insts.push(inst);
+    st[dst] = ty;
 }

@@ -222,6 +222,11 @@ pub enum Inst {
         writes: Vec<Reg>,
         exit: ExitId,
     },
+    /// Leaves through `exit` if the unit was invalidated (after a step, in
+    /// regions with folded globals: runtime::jit invariant 4).
+    CheckValid {
+        exit: ExitId,
+    },
 }
 
 /// The pure helpers (`crate::helpers`).
@@ -386,4 +391,7 @@ pub struct Region {
     pub nregs: usize,
     pub blocks: Vec<Block>,
     pub exits: Vec<Exit>,
+    /// Address of the unit's invalidation flag, tested by `CheckValid`
+    /// (0: the region assumes nothing it does not re-check).
+    pub valid_flag: u64,
 }

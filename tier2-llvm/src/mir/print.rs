@@ -105,6 +105,7 @@ pub fn print(r: &Region) -> String {
                     let w: Vec<String> = writes.iter().map(|r| format!("r{r}")).collect();
                     format!("step pc {pc} -> [{}] else e{exit}", w.join(", "))
                 }
+                Inst::CheckValid { exit } => format!("check_valid else e{exit}"),
             };
             let _ = writeln!(s, "  {line}");
         }

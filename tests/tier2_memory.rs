@@ -1,0 +1,81 @@
+//! Tier 2's memory over a long run: machine code of retired units is freed,
+//! so recompiling does not grow the process.
+
+use std::process::Command;
+
+fn strata(args: &[&str]) -> (String, String, bool) {
+    let bin =
+        std::env::var("STRATA_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_strata").to_string());
+    let out = Command::new(bin).args(args).output().expect("run strata");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.success(),
+    )
+}
+
+fn stat(stats: &str, key: &str) -> u64 {
+    stats
+        .split(&format!("\"{key}\": "))
+        .nth(1)
+        .and_then(|s| s.split(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("{key} in --stats: {stats}"))
+}
+
+/// Each round redefines `f`; `caller`'s compiled code inlined the previous
+/// `f` behind a guard on its identity, so the guard fails, the unit (with
+/// an exit budget of 1) is retired and freed, and `caller` is recompiled
+/// for the new `f`: one recompile per round.
+const REDEFINE: &str = "
+import sys
+def caller():
+    return f() + 1
+rounds = int(sys.argv[1])
+total = 0
+for r in range(rounds):
+    def f():
+        return r
+    total = total + caller() + caller()
+print(total)
+";
+
+fn recompiles(rounds: u64) -> (u64, u64) {
+    let path = std::env::temp_dir().join(format!("strata_redefine_{}.py", std::process::id()));
+    std::fs::write(&path, REDEFINE).expect("write program");
+    let p = path.to_str().expect("utf-8 path");
+    let n = rounds.to_string();
+    let (expected, err0, ok0) = strata(&["--max-tier", "0", p, &n]);
+    assert!(ok0, "{err0}");
+    let (out, err, ok) = strata(&[
+        "--jit-sync",
+        "--tier2-threshold",
+        "1",
+        "--tier2-exit-budget",
+        "1",
+        "--tier2-max-compiles",
+        "1000000",
+        "--opt-level",
+        "O1",
+        "--stats",
+        p,
+        &n,
+    ]);
+    assert!(ok, "{err}");
+    assert_eq!(out, expected);
+    let compiles = stat(&err, "tier2_compiles");
+    let freed = stat(&err, "tier2_units_freed");
+    assert!(compiles >= rounds, "{rounds} rounds, {compiles} compiles");
+    assert!(freed + 2 >= rounds, "{rounds} rounds, {freed} units freed");
+    (compiles, stat(&err, "peak_rss_kb"))
+}
+
+#[test]
+fn rss_after_10000_recompiles_is_within_5_mb_of_rss_after_1000() {
+    let (c1, rss1) = recompiles(1_000);
+    let (c10, rss10) = recompiles(10_000);
+    assert!(
+        rss10 <= rss1 + 5 * 1024,
+        "peak RSS {rss1} KB after {c1} compiles, {rss10} KB after {c10}"
+    );
+}
