@@ -166,8 +166,15 @@ pub fn lower<'ctx>(
         cx.b.position_at_end(cx.blocks[k]);
         cx.block(blk, layout)?;
     }
-    // Exits: write back, report, leave.
+    // Exits: write back, report, leave. An exit no branch reaches (its
+    // check was proven away, e.g. a slot access on a checked instance) is
+    // dropped rather than built for LLVM to delete.
     for (k, ex) in region.exits.iter().enumerate() {
+        if cx.exits[k].get_first_use().is_none() {
+            // SAFETY: the block has no uses and holds no instructions yet.
+            unsafe { cx.exits[k].delete() }.map_err(|_| "deleting an unused exit block")?;
+            continue;
+        }
         cx.b.position_at_end(cx.exits[k]);
         let kind = match ex.kind {
             ExitKind::Resume if !ex.frames.is_empty() => {
@@ -524,6 +531,32 @@ impl<'ctx> Cx<'_, 'ctx> {
         let cls = self.field_is(i64t, addr, l.inst_class, class as u64, "class", exit)?;
         self.field_is(i32t, cls, l.class_version, version as u64, "version", exit)?;
         self.field_is(i64t, addr, l.inst_shape, shape as u64, "shape", exit)?;
+        let (items, len) = self.slot_items(addr)?;
+        let ok = self
+            .b
+            .build_int_compare(IntPredicate::ULT, self.const64(slot as u64), len, "")
+            .map_err(e)?;
+        self.guard(ok, exit)?;
+        self.at(items, slot as usize * 8)
+    }
+
+    /// The address of slot `slot` of `obj`, an instance whose class,
+    /// version and shape an earlier access in the block checked (the shape
+    /// has the slot, and an instance's slots match its shape).
+    fn proven_slot_ptr(&self, obj: IntValue<'ctx>, slot: u32) -> R<PointerValue<'ctx>> {
+        let addr = self
+            .b
+            .build_and(obj, self.const64((1u64 << 48) - 1), "")
+            .map_err(e)?;
+        let (items, _) = self.slot_items(addr)?;
+        self.at(items, slot as usize * 8)
+    }
+
+    /// The slot items pointer and length of the instance at `addr`
+    /// (inline storage or the heap vector).
+    fn slot_items(&self, addr: IntValue<'ctx>) -> R<(IntValue<'ctx>, IntValue<'ctx>)> {
+        let l = self.object.ok_or("no object layout")?;
+        let i64t = self.i64t;
         let sv = self
             .b
             .build_int_add(addr, self.const64(l.inst_slots as u64), "")
@@ -554,12 +587,7 @@ impl<'ctx> Cx<'_, 'ctx> {
             .build_select(inline, cap, heap_len, "len")
             .map_err(e)?
             .into_int_value();
-        let ok = self
-            .b
-            .build_int_compare(IntPredicate::ULT, self.const64(slot as u64), len, "")
-            .map_err(e)?;
-        self.guard(ok, exit)?;
-        self.at(items, slot as usize * 8)
+        Ok((items, len))
     }
 
     /// The address of item `i` of the exact list `list` (boxed bits),
@@ -884,6 +912,7 @@ impl<'ctx> Cx<'_, 'ctx> {
                         version,
                         shape,
                         slot,
+                        proven,
                     },
                 dst: Some(d),
                 ref args,
@@ -891,7 +920,11 @@ impl<'ctx> Cx<'_, 'ctx> {
                 ..
             } if self.object.is_some() => {
                 let obj = self.boxed_bits(args[0], st[args[0] as usize])?;
-                let p = self.slot_ptr(obj, class, version, shape, slot, exit)?;
+                let p = if proven {
+                    self.proven_slot_ptr(obj, slot)?
+                } else {
+                    self.slot_ptr(obj, class, version, shape, slot, exit)?
+                };
                 let v = self.b.build_load(self.i64t, p, "slot").map_err(e)?;
                 self.b
                     .build_store(self.slots[d as usize].bits, v)
@@ -905,6 +938,7 @@ impl<'ctx> Cx<'_, 'ctx> {
                         version,
                         shape,
                         slot,
+                        proven,
                     },
                 ref args,
                 exit,
@@ -912,7 +946,11 @@ impl<'ctx> Cx<'_, 'ctx> {
             } if self.object.is_some() => {
                 let obj = self.boxed_bits(args[0], st[args[0] as usize])?;
                 let v = self.boxed_bits(args[1], st[args[1] as usize])?;
-                let p = self.slot_ptr(obj, class, version, shape, slot, exit)?;
+                let p = if proven {
+                    self.proven_slot_ptr(obj, slot)?
+                } else {
+                    self.slot_ptr(obj, class, version, shape, slot, exit)?
+                };
                 self.b.build_store(p, v).map_err(e)?;
             }
             Inst::Pure {
@@ -969,6 +1007,7 @@ impl<'ctx> Cx<'_, 'ctx> {
                         version,
                         shape,
                         slot,
+                        ..
                     } => (
                         "strata_t2_get_slot",
                         false,
@@ -979,6 +1018,7 @@ impl<'ctx> Cx<'_, 'ctx> {
                         version,
                         shape,
                         slot,
+                        ..
                     } => (
                         "strata_t2_set_slot",
                         true,

@@ -30,6 +30,7 @@ pub fn build(input: &RegionInput) -> Result<Region, String> {
             .enumerate()
             .map(|(k, (s, _))| (*s, k))
             .collect(),
+        known: vec![None; input.nregs],
     };
     // Representation inference: block entry states to a fixpoint.
     let nregs = input.nregs;
@@ -596,6 +597,11 @@ struct Builder<'a> {
     live: &'a [Vec<bool>],
     exits: Vec<Exit>,
     block_of: BTreeMap<u32, usize>,
+    /// Within the block being built: registers holding an instance whose
+    /// `(class, version, shape)` a slot access already checked. Nothing
+    /// but Python code (a step) or an attribute addition changes them, so
+    /// later accesses with the same inline cache skip the checks.
+    known: Vec<Option<(usize, u32, usize)>>,
 }
 
 /// What one block produced: the block, and its out-edges `(successor pc,
@@ -736,6 +742,8 @@ impl Builder<'_> {
             writes: writes.iter().map(|&w| w as Reg).collect(),
             exit: e,
         });
+        // Python code may have changed any object's shape or class.
+        self.known.iter_mut().for_each(|k| *k = None);
         if self.checks_validity() {
             // The step ran Python code, which may have stored to a global
             // the region folded in: then leave after it.
@@ -761,10 +769,18 @@ impl Builder<'_> {
         let mut term = None;
         let mut back_edge = false;
         let mut weights = None;
+        self.known.iter_mut().for_each(|k| *k = None);
         for pc in start..end {
             let i = self.input.insns[pc as usize];
             let (a, b, c) = (i.a(), i.b(), i.c());
             let op = i.op();
+            // What the instruction writes is no longer a checked instance
+            // (a slot access records its object after this).
+            for w in crate::mir::writes(i) {
+                if let Some(k) = self.known.get_mut(w) {
+                    *k = None;
+                }
+            }
             match op.generic() {
                 Op::Nop => {}
                 Op::LoadConst => konst(&mut insts, &mut st, a, self.input.consts[b]),
@@ -1017,6 +1033,7 @@ impl Builder<'_> {
                     version,
                     shape,
                     slot,
+                    proven: self.known.get(b).copied().flatten() == Some((class, version, shape)),
                 },
                 Some(a),
                 vec![b],
@@ -1036,6 +1053,7 @@ impl Builder<'_> {
                     version,
                     shape,
                     slot,
+                    proven: self.known.get(a).copied().flatten() == Some((class, version, shape)),
                 },
                 None,
                 vec![a, c],
@@ -1090,6 +1108,30 @@ impl Builder<'_> {
         });
         if let Some(d) = dst {
             st[d] = Ty::Value;
+        }
+        // What a slot access proves about its object for the rest of the
+        // block (see `known`).
+        match op {
+            PureOp::GetSlot {
+                class,
+                version,
+                shape,
+                ..
+            } if dst != Some(args[0]) => self.known[args[0]] = Some((class, version, shape)),
+            PureOp::SetSlot {
+                class,
+                version,
+                shape,
+                ..
+            } => self.known[args[0]] = Some((class, version, shape)),
+            PureOp::AddSlot {
+                class, version, to, ..
+            } => {
+                // The object (and whatever else holds it) changed shape.
+                self.known.iter_mut().for_each(|k| *k = None);
+                self.known[args[0]] = Some((class, version, to));
+            }
+            _ => {}
         }
         if matches!(op, PureOp::StoreGlobal { .. }) && self.checks_validity() {
             // The store may break an assumption of this very unit.

@@ -232,19 +232,24 @@ pub enum Inst {
 /// The pure helpers (`crate::helpers`).
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum PureOp {
-    /// `dst = args[0].<slot>` guarded by class, version and shape.
+    /// `dst = args[0].<slot>` guarded by class, version and shape, unless
+    /// `proven` (an earlier access in the block checked the same, and
+    /// nothing since could change it: the inline lowering skips the
+    /// checks; the helper still makes them).
     GetSlot {
         class: usize,
         version: u32,
         shape: usize,
         slot: u32,
+        proven: bool,
     },
-    /// `args[0].<slot> = args[1]`.
+    /// `args[0].<slot> = args[1]` (guards and `proven` as `GetSlot`).
     SetSlot {
         class: usize,
         version: u32,
         shape: usize,
         slot: u32,
+        proven: bool,
     },
     /// `args[0].<new attribute> = args[1]`: an instance of `class` at
     /// `version` with shape `from` gains a slot and takes shape `to`.

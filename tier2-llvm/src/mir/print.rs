@@ -90,6 +90,12 @@ pub fn print(r: &Region) -> String {
                     let d = dst.map(|d| format!("r{d} = ")).unwrap_or_default();
                     let i = index.map(|i| format!(" [r{i}]")).unwrap_or_default();
                     let op = match op {
+                        PureOp::GetSlot {
+                            slot, proven: true, ..
+                        } => format!("get_slot {slot} proven"),
+                        PureOp::SetSlot {
+                            slot, proven: true, ..
+                        } => format!("set_slot {slot} proven"),
                         PureOp::GetSlot { slot, .. } => format!("get_slot {slot}"),
                         PureOp::SetSlot { slot, .. } => format!("set_slot {slot}"),
                         PureOp::AddSlot { .. } => "add_slot".into(),
