@@ -304,7 +304,9 @@ pub(super) fn after_setattr(
         return;
     };
     let Some(before) = before else { return };
-    if !cacheable(inst) || inst.class.get().slots.get().is_some() {
+    // Classes with `__slots__` too: a cached transition was made for an
+    // allowed name, and the class guard keeps it to that class.
+    if !cacheable(inst) {
         return;
     }
     let class = inst.class.get();
