@@ -293,6 +293,76 @@ pub struct ObjectLayout {
     pub kind_list: u8,
     pub list_ptr: usize,
     pub list_len: usize,
+    /// Builtin iterators, when their state has the expected layout.
+    pub iter: Option<IterLayout>,
+}
+
+/// Where compiled code finds the state of a builtin iterator
+/// (`IterObj::state`, an `IterState`, `repr(C, u8)`): from the object's
+/// address, the tag byte, and the variant's words after it.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct IterLayout {
+    /// The `Kind` value of iterator objects.
+    pub kind_iter: u8,
+    /// From the object's address: the tag byte of the state.
+    pub tag: usize,
+    /// The tag values of `Range { next, step, remaining }` and
+    /// `List { list, index }`.
+    pub tag_range: u8,
+    pub tag_list: u8,
+    /// From the object's address: the variant's first, second and third
+    /// words (`next`, `step`, `remaining`, or `list`, `index`).
+    pub word: [usize; 3],
+}
+
+impl IterLayout {
+    /// Measures the layout from real states; `None` if it is not the
+    /// tag-then-words layout compiled code expects.
+    fn probe() -> Option<IterLayout> {
+        use crate::gc::GcBox;
+        use crate::object::iter::{IterObj, IterState};
+        use crate::object::GcCell;
+        use crate::value::Value;
+        use std::mem::{offset_of, size_of};
+        // SAFETY (both closures): read the state's own initialised bytes —
+        // the tag byte and the variant's words, which these variants
+        // fill — without changing it.
+        let tag = |s: &IterState| unsafe { *(s as *const IterState as *const u8) };
+        let word =
+            |s: &IterState, k: usize| unsafe { *(s as *const IterState as *const u64).add(k) };
+        if size_of::<IterState>() < 32 {
+            return None;
+        }
+        let (a, b, c) = (0x1111_2222_3333_4444i64, 0x55i64, 0x6666_7777i64);
+        let r = IterState::Range {
+            next: a,
+            step: b,
+            remaining: c,
+        };
+        let l = IterState::List {
+            list: Value::from_bits(a as u64),
+            index: 7,
+        };
+        let ok = word(&r, 1) == a as u64
+            && word(&r, 2) == b as u64
+            && word(&r, 3) == c as u64
+            && word(&l, 1) == a as u64
+            && word(&l, 2) == 7
+            && tag(&r) != tag(&l);
+        if !ok {
+            return None;
+        }
+        let state = offset_of!(GcBox<IterObj>, value)
+            + offset_of!(IterObj, state)
+            + GcCell::<IterState>::value_offset();
+        Some(IterLayout {
+            kind_iter: crate::object::Kind::Iter as u8,
+            tag: state,
+            tag_range: tag(&r),
+            tag_list: tag(&l),
+            word: [state + 8, state + 16, state + 24],
+        })
+    }
 }
 
 impl ObjectLayout {
@@ -372,6 +442,7 @@ impl ObjectLayout {
             slots_inline_max: inline_max,
             slots_heap_ptr: ptr * 8,
             slots_heap_len: len * 8,
+            iter: IterLayout::probe(),
         })
     }
 }
@@ -379,6 +450,48 @@ impl ObjectLayout {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The probed iterator layout reads the state of real range and list
+    /// iterators on the heap.
+    #[test]
+    fn probed_iterator_layout_reads_range_and_list_iterators() {
+        use crate::object::iter::IterState;
+        let l = ObjectLayout::probe().expect("object layout");
+        let il = l
+            .iter
+            .expect("iterator states have the tag-then-words layout");
+        let mut t = Thread::new();
+        let r = t.new_iter(IterState::Range {
+            next: 5,
+            step: 3,
+            remaining: 4,
+        });
+        let list = t.new_list(vec![crate::value::Value::NONE; 2]);
+        let li = t.new_iter(IterState::List { list, index: 1 });
+        let word = |v: crate::value::Value, off: usize| {
+            let base = (v.bits() & ((1u64 << 48) - 1)) as usize;
+            // SAFETY: reads a word of a live iterator at a probed offset.
+            unsafe { *((base + off) as *const u64) }
+        };
+        let byte = |v: crate::value::Value, off: usize| {
+            let base = (v.bits() & ((1u64 << 48) - 1)) as usize;
+            // SAFETY: reads a byte of a live iterator at a probed offset.
+            unsafe { *((base + off) as *const u8) }
+        };
+        assert_eq!(byte(r, l.kind), il.kind_iter);
+        assert_eq!(byte(r, il.tag), il.tag_range);
+        assert_eq!(
+            (
+                word(r, il.word[0]),
+                word(r, il.word[1]),
+                word(r, il.word[2])
+            ),
+            (5, 3, 4)
+        );
+        assert_eq!(byte(li, il.tag), il.tag_list);
+        assert_eq!(word(li, il.word[0]), list.bits());
+        assert_eq!(word(li, il.word[1]), 1);
+    }
 
     /// The probed offsets read the real fields of a real instance.
     #[test]

@@ -137,6 +137,13 @@ pub const HELPERS: &[Helper] = &[
         doc: "list[index] of an exact list; STRATA_MISS otherwise.",
     },
     Helper {
+        name: "strata_t2_list_append",
+        ret: "uint32_t",
+        params: &[("uint64_t", "list"), ("uint64_t", "value")],
+        leave: "1",
+        doc: "list.append(value) for an exact list; 0 done, 1 miss.",
+    },
+    Helper {
         name: "strata_t2_list_set",
         ret: "uint32_t",
         params: &[

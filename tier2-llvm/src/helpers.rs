@@ -159,6 +159,7 @@ pub fn symbols() -> Vec<(&'static str, usize)> {
         strata_t2_get_slot,
         strata_t2_set_slot,
         strata_t2_list_get,
+        strata_t2_list_append,
         strata_t2_list_set,
         strata_t2_load_global,
         strata_t2_for_next,
@@ -298,6 +299,15 @@ pub extern "C" fn strata_t2_list_set(list: u64, i: i64, v: u64) -> u32 {
         }
         None => 1,
     }
+}
+
+/// `list.append(v)` for an exact list (a comprehension's); 0 done, 1 miss.
+pub extern "C" fn strata_t2_list_append(list: u64, v: u64) -> u32 {
+    let Some(l) = cast::<List>(Value::from_bits(list)) else {
+        return 1;
+    };
+    l.push(Value::from_bits(v));
+    0
 }
 
 /// A global by its module cell, else its builtins cell; `MISS` if unbound

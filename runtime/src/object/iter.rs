@@ -5,6 +5,10 @@ use super::{Class, GcCell};
 use crate::gc::{Gc, Tracer};
 use crate::value::Value;
 
+/// `repr(C, u8)`: a tag byte, then the variant's fields in order from
+/// offset 8, so compiled code can step range and list iterators inline
+/// (`runtime::jit::IterLayout`, probed and unit-tested).
+#[repr(C, u8)]
 pub enum IterState {
     /// Over a list or a list-subclass's list, by index.
     List {

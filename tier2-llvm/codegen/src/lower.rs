@@ -392,8 +392,17 @@ impl<'ctx> Cx<'_, 'ctx> {
 
     /// Continues in a new block when `ok`, else branches to exit `x`.
     fn guard(&self, ok: IntValue<'ctx>, x: ExitId) -> R<()> {
+        self.guard_stressed(ok, x, true)
+    }
+
+    /// As `guard`; `stress`: whether `--deopt-every` may force this exit
+    /// (not after an effect that re-running the instruction would repeat).
+    fn guard_stressed(&self, ok: IntValue<'ctx>, x: ExitId, stress: bool) -> R<()> {
         let ctx = self.f.get_type().get_context();
-        let ok = if self.stress.deopt_every > 0 && self.region.exits[x].kind == ExitKind::Resume {
+        let ok = if stress
+            && self.stress.deopt_every > 0
+            && self.region.exits[x].kind == ExitKind::Resume
+        {
             // --deopt-every N: a process-wide count of such checks; every
             // Nth one fails whatever the condition.
             let ctr = self
@@ -588,6 +597,152 @@ impl<'ctx> Cx<'_, 'ctx> {
             .map_err(e)?
             .into_int_value();
         Ok((items, len))
+    }
+
+    /// The next item of the builtin iterator `it` (boxed bits) when it is a
+    /// range iterator with items left whose next value is an inline int, or
+    /// a list iterator before the list's end: the state is advanced as
+    /// `runtime::ops::iter::next_builtin` does, and each such path ends in
+    /// a branch to `got`, returned with its boxed item; every other case
+    /// branches to `slow` (the helper). The builder is left in no block.
+    fn iter_next_inline(
+        &self,
+        it: IntValue<'ctx>,
+        l: &runtime::jit::ObjectLayout,
+        il: &runtime::jit::IterLayout,
+        got: BasicBlock<'ctx>,
+        slow: BasicBlock<'ctx>,
+    ) -> R<Vec<(IntValue<'ctx>, BasicBlock<'ctx>)>> {
+        let ctx = self.f.get_type().get_context();
+        let (i8t, i64t) = (ctx.i8_type(), self.i64t);
+        let bb = |n: &str| ctx.append_basic_block(self.f, n);
+        let br = |c: IntValue<'ctx>, t: BasicBlock<'ctx>, f: BasicBlock<'ctx>| {
+            self.b
+                .build_conditional_branch(c, t, f)
+                .map(|_| ())
+                .map_err(e)
+        };
+        let (kind_bb, tag_bb) = (bb("it.kind"), bb("it.tag"));
+        let is_obj = self.tag_is(it, runtime::value::TAG_OBJ)?;
+        br(is_obj, kind_bb, slow)?;
+        self.b.position_at_end(kind_bb);
+        let addr = self
+            .b
+            .build_and(it, self.const64((1u64 << 48) - 1), "it.addr")
+            .map_err(e)?;
+        let kind = self.field(i8t, addr, l.kind, "it.kind")?;
+        let is_iter = self
+            .b
+            .build_int_compare(
+                IntPredicate::EQ,
+                kind,
+                i8t.const_int(il.kind_iter as u64, false),
+                "",
+            )
+            .map_err(e)?;
+        br(is_iter, tag_bb, slow)?;
+        self.b.position_at_end(tag_bb);
+        let tag = self.field(i8t, addr, il.tag, "it.tag")?;
+        let (range_bb, list_bb) = (bb("it.range"), bb("it.list"));
+        self.b
+            .build_switch(
+                tag,
+                slow,
+                &[
+                    (i8t.const_int(il.tag_range as u64, false), range_bb),
+                    (i8t.const_int(il.tag_list as u64, false), list_bb),
+                ],
+            )
+            .map_err(e)?;
+        let mut out = Vec::new();
+        // Range { next, step, remaining }.
+        self.b.position_at_end(range_bb);
+        let rem = self.field(i64t, addr, il.word[2], "it.remaining")?;
+        let next = self.field(i64t, addr, il.word[0], "it.next")?;
+        let left = self
+            .b
+            .build_int_compare(IntPredicate::SGT, rem, self.const64(0), "")
+            .map_err(e)?;
+        let lo = self
+            .b
+            .build_int_compare(
+                IntPredicate::SGE,
+                next,
+                i64t.const_int(runtime::value::SMALL_INT_MIN as u64, true),
+                "",
+            )
+            .map_err(e)?;
+        let hi = self
+            .b
+            .build_int_compare(
+                IntPredicate::SLE,
+                next,
+                i64t.const_int(runtime::value::SMALL_INT_MAX as u64, true),
+                "",
+            )
+            .map_err(e)?;
+        let fits = self.b.build_and(lo, hi, "").map_err(e)?;
+        let ok = self.b.build_and(left, fits, "").map_err(e)?;
+        let range_go = bb("it.range.go");
+        br(ok, range_go, slow)?;
+        self.b.position_at_end(range_go);
+        let step = self.field(i64t, addr, il.word[1], "it.step")?;
+        let rem1 = self.b.build_int_sub(rem, self.const64(1), "").map_err(e)?;
+        self.b
+            .build_store(self.at(addr, il.word[2])?, rem1)
+            .map_err(e)?;
+        let next1 = self.b.build_int_add(next, step, "").map_err(e)?;
+        self.b
+            .build_store(self.at(addr, il.word[0])?, next1)
+            .map_err(e)?;
+        let payload = self
+            .b
+            .build_and(next, self.const64((1u64 << 48) - 1), "")
+            .map_err(e)?;
+        let boxed = self
+            .b
+            .build_or(payload, self.const64(TAG_INT << 48), "it.int")
+            .map_err(e)?;
+        self.b.build_unconditional_branch(got).map_err(e)?;
+        out.push((boxed, range_go));
+        // List { list, index }: the list is an exact list.
+        self.b.position_at_end(list_bb);
+        let list = self.field(i64t, addr, il.word[0], "it.list")?;
+        let index = self.field(i64t, addr, il.word[1], "it.index")?;
+        let laddr = self
+            .b
+            .build_and(list, self.const64((1u64 << 48) - 1), "")
+            .map_err(e)?;
+        let len = self.field(i64t, laddr, l.list_len, "it.len")?;
+        let before_end = self
+            .b
+            .build_int_compare(IntPredicate::ULT, index, len, "")
+            .map_err(e)?;
+        let list_go = bb("it.list.go");
+        br(before_end, list_go, slow)?;
+        self.b.position_at_end(list_go);
+        let items = self.field(i64t, laddr, l.list_ptr, "it.items")?;
+        let off = self
+            .b
+            .build_left_shift(index, self.const64(3), "")
+            .map_err(e)?;
+        let p = self.b.build_int_add(items, off, "").map_err(e)?;
+        let p = self.b.build_int_to_ptr(p, self.ptrt, "").map_err(e)?;
+        let item = self
+            .b
+            .build_load(i64t, p, "it.item")
+            .map_err(e)?
+            .into_int_value();
+        let index1 = self
+            .b
+            .build_int_add(index, self.const64(1), "")
+            .map_err(e)?;
+        self.b
+            .build_store(self.at(addr, il.word[1])?, index1)
+            .map_err(e)?;
+        self.b.build_unconditional_branch(got).map_err(e)?;
+        out.push((item, list_go));
+        Ok(out)
     }
 
     /// The address of item `i` of the exact list `list` (boxed bits),
@@ -954,6 +1109,38 @@ impl<'ctx> Cx<'_, 'ctx> {
                 self.b.build_store(p, v).map_err(e)?;
             }
             Inst::Pure {
+                op: PureOp::ListAppend,
+                ref args,
+                exit,
+                ..
+            } => {
+                let list = self.boxed_bits(args[0], st[args[0] as usize])?;
+                let v = self.boxed_bits(args[1], st[args[1] as usize])?;
+                // The checks that may fail (or be forced to by
+                // --deopt-every) come before the append: re-running the
+                // instruction after an exit must not append twice.
+                if let Some(l) = self.object {
+                    self.object_of_kind(&l, list, l.kind_list, exit)?;
+                }
+                let fty = self
+                    .i32t
+                    .fn_type(&[self.i64t.into(), self.i64t.into()], false);
+                let fnv = self.declare("strata_t2_list_append", fty);
+                let r = self
+                    .b
+                    .build_call(fnv, &[list.into(), v.into()], "")
+                    .map_err(e)?
+                    .try_as_basic_value()
+                    .basic()
+                    .ok_or("list_append returned nothing")?
+                    .into_int_value();
+                let ok = self
+                    .b
+                    .build_int_compare(IntPredicate::EQ, r, self.i32t.const_int(0, false), "")
+                    .map_err(e)?;
+                self.guard_stressed(ok, exit, false)?;
+            }
+            Inst::Pure {
                 op: PureOp::ListGet,
                 dst: Some(d),
                 ref args,
@@ -1062,6 +1249,7 @@ impl<'ctx> Cx<'_, 'ctx> {
                             vals[1],
                         ],
                     ),
+                    PureOp::ListAppend => return Err("list_append is lowered on its own".into()),
                     PureOp::LoadGlobal { cell, builtin } => (
                         "strata_t2_load_global",
                         false,
@@ -1393,11 +1581,24 @@ impl<'ctx> Cx<'_, 'ctx> {
                 done,
                 exit,
             } => {
+                let itv = self.boxed_bits(it, st[it as usize])?;
+                let ctx = self.f.get_type().get_context();
+                let got = ctx.append_basic_block(self.f, "next");
+                let slow = ctx.append_basic_block(self.f, "next.slow");
+                // Range and list iterators step inline; anything else, and
+                // the last step (which also marks the iterator exhausted),
+                // goes through the helper.
+                let mut fast: Vec<(IntValue<'ctx>, BasicBlock<'ctx>)> = Vec::new();
+                if let Some((l, il)) = self.object.and_then(|l| l.iter.map(|i| (l, i))) {
+                    fast = self.iter_next_inline(itv, &l, &il, got, slow)?;
+                } else {
+                    self.b.build_unconditional_branch(slow).map_err(e)?;
+                }
+                self.b.position_at_end(slow);
                 let fty = self
                     .i64t
                     .fn_type(&[self.ptrt.into(), self.i64t.into()], false);
                 let fnv = self.declare("strata_t2_for_next", fty);
-                let itv = self.boxed_bits(it, st[it as usize])?;
                 let r = self
                     .b
                     .build_call(fnv, &[self.thread.into(), itv.into()], "")
@@ -1406,8 +1607,6 @@ impl<'ctx> Cx<'_, 'ctx> {
                     .basic()
                     .ok_or("for_next returned nothing")?
                     .into_int_value();
-                let ctx = self.f.get_type().get_context();
-                let got = ctx.append_basic_block(self.f, "");
                 self.b
                     .build_switch(
                         r,
@@ -1419,8 +1618,13 @@ impl<'ctx> Cx<'_, 'ctx> {
                     )
                     .map_err(e)?;
                 self.b.position_at_end(got);
+                let phi = self.b.build_phi(self.i64t, "item").map_err(e)?;
+                phi.add_incoming(&[(&r, slow)]);
+                for (v, bb) in &fast {
+                    phi.add_incoming(&[(v, *bb)]);
+                }
                 self.b
-                    .build_store(self.slots[dst as usize].bits, r)
+                    .build_store(self.slots[dst as usize].bits, phi.as_basic_value())
                     .map_err(e)?;
                 self.b
                     .build_unconditional_branch(self.blocks[body])

@@ -811,6 +811,7 @@ impl Builder<'_> {
                 | Op::SetItem
                 | Op::LoadGlobal
                 | Op::StoreGlobal
+                | Op::ListAppend
                     if self.pure(&mut insts, &mut st, i, pc) => {}
                 Op::LoadMethod if self.method(&mut insts, &mut st, i, pc) => {}
                 Op::Call | Op::CallMethod if self.input.inlines[pc as usize].is_some() => {
@@ -1082,6 +1083,7 @@ impl Builder<'_> {
                 (PureOp::ListGet, Some(a), vec![b], Some(c))
             }
             (Op::SetItem, _) if st[b] == Ty::Int => (PureOp::ListSet, None, vec![a, c], Some(b)),
+            (Op::ListAppend, _) => (PureOp::ListAppend, None, vec![a, b], None),
             (Op::LoadGlobal, _) => {
                 let (cell, builtin) = self.input.global_cells[b];
                 (PureOp::LoadGlobal { cell, builtin }, Some(a), vec![], None)

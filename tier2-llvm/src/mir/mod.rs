@@ -263,6 +263,8 @@ pub enum PureOp {
     ListGet,
     /// `args[0][index] = args[1]` for an exact list.
     ListSet,
+    /// `args[0].append(args[1])` for an exact list (a comprehension's).
+    ListAppend,
     /// `dst =` the global in `cell`, else in `builtin`.
     LoadGlobal { cell: usize, builtin: usize },
     /// The global in `cell` `= args[0]`.

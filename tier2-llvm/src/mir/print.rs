@@ -101,6 +101,7 @@ pub fn print(r: &Region) -> String {
                         PureOp::AddSlot { .. } => "add_slot".into(),
                         PureOp::ListGet => "list_get".into(),
                         PureOp::ListSet => "list_set".into(),
+                        PureOp::ListAppend => "list_append".into(),
                         PureOp::LoadGlobal { .. } => "load_global".into(),
                         PureOp::StoreGlobal { .. } => "store_global".into(),
                         PureOp::MethodGuard { .. } => "method_guard".into(),
