@@ -27,6 +27,9 @@ use tier2_llvm::mir::*;
 
 pub use tier2_llvm::helpers::{HELPER_EXIT, HELPER_OSR, HELPER_STEP};
 
+/// Branch weight of a guard's passing edge against 1 for its exit.
+const GUARD_PASS_WEIGHT: u32 = 2000;
+
 type R<T> = Result<T, String>;
 
 fn e<E: std::fmt::Debug>(x: E) -> String {
@@ -308,10 +311,13 @@ impl<'ctx> Cx<'_, 'ctx> {
         })
     }
 
-    /// Writes every non-dead register of `types` to the frame, boxed.
+    /// Writes every register of `types` the code may have changed to the
+    /// frame, boxed.
     fn flush(&self, types: &[Ty]) -> R<()> {
         for (r, &t) in types.iter().enumerate() {
-            if t == Ty::Dead {
+            // A `Frame` register still holds what the frame holds: compiled
+            // code never writes one (a write makes it a typed value).
+            if t == Ty::Dead || t == Ty::Frame {
                 continue;
             }
             let v = self.boxed_bits(r as Reg, t)?;
@@ -429,9 +435,12 @@ impl<'ctx> Cx<'_, 'ctx> {
             ok
         };
         let cont = ctx.append_basic_block(self.f, "");
-        self.b
+        let br = self
+            .b
             .build_conditional_branch(ok, cont, self.exits[x])
             .map_err(e)?;
+        // Exits are rare: LLVM lays them out of the hot path.
+        self.weigh(br, Some((GUARD_PASS_WEIGHT, 1)))?;
         self.b.position_at_end(cont);
         Ok(())
     }
