@@ -6,5 +6,6 @@
 
 pub mod aarch64;
 pub mod api;
+pub mod clean;
 pub mod lower;
 pub mod orc;

@@ -63,6 +63,10 @@ struct Cx<'a, 'ctx> {
     object: Option<runtime::jit::ObjectLayout>,
     /// Address of the host's `--deopt-every` counter.
     deopt_counter: u64,
+    /// Registers whose frame slot is up to date (`crate::clean`): at each
+    /// block's entry, at each exit, and at the instruction being lowered.
+    clean: crate::clean::Clean,
+    clean_now: Vec<bool>,
 }
 
 /// Adds the function `name` for `region` to `module`.
@@ -144,6 +148,8 @@ pub fn lower<'ctx>(
         stress,
         object: layout.object,
         deopt_counter: layout.deopt_counter,
+        clean: crate::clean::analyse(region),
+        clean_now: Vec::new(),
     };
     // A loop region is entered by on-stack replacement: count it.
     if region.entry_pc != 0 {
@@ -167,6 +173,7 @@ pub fn lower<'ctx>(
         .map_err(e)?;
     for (k, blk) in region.blocks.iter().enumerate() {
         cx.b.position_at_end(cx.blocks[k]);
+        cx.clean_now = cx.clean.at_block[k].clone();
         cx.block(blk, layout)?;
     }
     // Exits: write back, report, leave. An exit no branch reaches (its
@@ -181,11 +188,13 @@ pub fn lower<'ctx>(
         cx.b.position_at_end(cx.exits[k]);
         let kind = match ex.kind {
             ExitKind::Resume if !ex.frames.is_empty() => {
-                cx.flush_inlined(ex)?;
+                let clean = cx.clean_at_exit(k);
+                cx.flush_inlined(ex, &clean)?;
                 EXIT_RESUME
             }
             ExitKind::Resume => {
-                cx.flush(&ex.types)?;
+                let clean = cx.clean_at_exit(k);
+                cx.flush(&ex.types, &clean)?;
                 EXIT_RESUME
             }
             // After a `Step` or `ForIter` the frame is already flushed.
@@ -311,13 +320,19 @@ impl<'ctx> Cx<'_, 'ctx> {
         })
     }
 
+    /// The registers clean where exit `x` is taken (none if unknown).
+    fn clean_at_exit(&self, x: ExitId) -> Vec<bool> {
+        self.clean.at_exit[x]
+            .clone()
+            .unwrap_or_else(|| vec![false; self.region.nregs])
+    }
+
     /// Writes every register of `types` the code may have changed to the
-    /// frame, boxed.
-    fn flush(&self, types: &[Ty]) -> R<()> {
+    /// frame, boxed: not a `clean` one, nor a `Frame` one (compiled code
+    /// never writes one: a write makes it a typed value).
+    fn flush(&self, types: &[Ty], clean: &[bool]) -> R<()> {
         for (r, &t) in types.iter().enumerate() {
-            // A `Frame` register still holds what the frame holds: compiled
-            // code never writes one (a write makes it a typed value).
-            if t == Ty::Dead || t == Ty::Frame {
+            if t == Ty::Dead || t == Ty::Frame || clean.get(r).copied().unwrap_or(false) {
                 continue;
             }
             let v = self.boxed_bits(r as Reg, t)?;
@@ -330,10 +345,10 @@ impl<'ctx> Cx<'_, 'ctx> {
     /// Writes back an exit inside inlined code: the caller's registers to
     /// its frame, then each callee's frame pushed (by a helper that also
     /// records the caller's pc) and filled from its registers.
-    fn flush_inlined(&self, ex: &Exit) -> R<()> {
+    fn flush_inlined(&self, ex: &Exit, clean: &[bool]) -> R<()> {
         let outer = ex.frames[0].caller_nregs;
         let caller: Vec<Ty> = ex.types[..outer].to_vec();
-        self.flush(&caller)?;
+        self.flush(&caller, clean)?;
         let fty = self.ptrt.fn_type(
             &[
                 self.ptrt.into(),
@@ -817,8 +832,10 @@ impl<'ctx> Cx<'_, 'ctx> {
 
     fn block(&mut self, blk: &Block, layout: &Layout) -> R<()> {
         let mut st = blk.entry.clone();
+        let fr = self.region.frame_regs;
         for inst in &blk.insts {
             self.inst(inst, &mut st)?;
+            crate::clean::step_inst(inst, &mut self.clean_now, fr, &mut |_, _| {});
         }
         self.term(&blk.term, &st, layout, blk.weights)
     }
@@ -1426,7 +1443,7 @@ impl<'ctx> Cx<'_, 'ctx> {
                 ref writes,
                 exit,
             } => {
-                self.flush(st)?;
+                self.flush(st, &self.clean_now)?;
                 let status = self.step_call(pc)?;
                 let ok = self
                     .b
@@ -1559,7 +1576,7 @@ impl<'ctx> Cx<'_, 'ctx> {
                 done,
                 exit,
             } => {
-                self.flush(st)?;
+                self.flush(st, &self.clean_now)?;
                 let status = self.step_call(pc)?;
                 let ctx = self.f.get_type().get_context();
                 let got = ctx.append_basic_block(self.f, "");

@@ -251,6 +251,7 @@ pub fn build(input: &RegionInput) -> Result<Region, String> {
         nregs: nregs_total,
         blocks: out_blocks,
         exits: b.exits,
+        frame_regs: nregs,
         valid_flag,
     })
 }

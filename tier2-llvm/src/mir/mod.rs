@@ -398,6 +398,9 @@ pub struct Region {
     pub nregs: usize,
     pub blocks: Vec<Block>,
     pub exits: Vec<Exit>,
+    /// Registers `0..frame_regs` are the region's own frame's (the rest
+    /// belong to inlined callees).
+    pub frame_regs: usize,
     /// Address of the unit's invalidation flag, tested by `CheckValid`
     /// (0: the region assumes nothing it does not re-check).
     pub valid_flag: u64,
