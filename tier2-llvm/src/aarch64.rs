@@ -144,6 +144,44 @@ pub const HELPERS: &[Helper] = &[
         doc: "list.append(value) for an exact list; 0 done, 1 miss.",
     },
     Helper {
+        name: "strata_t2_wants_collect",
+        ret: "uint32_t",
+        params: &[("strata_thread *", "t")],
+        leave: "0",
+        doc: "Whether the heap wants a collection (polled at loop back edges); 1 yes, 0 no.",
+    },
+    Helper {
+        name: "strata_t2_build_slice",
+        ret: "uint64_t",
+        params: &[
+            ("strata_thread *", "t"),
+            ("uint64_t", "start"),
+            ("uint64_t", "stop"),
+            ("uint64_t", "step"),
+        ],
+        leave: "STRATA_MISS",
+        doc: "slice(start, stop, step); never misses in the VM.",
+    },
+    Helper {
+        name: "strata_t2_get_slice",
+        ret: "uint64_t",
+        params: &[("strata_thread *", "t"), ("uint64_t", "obj"), ("uint64_t", "slice")],
+        leave: "STRATA_MISS",
+        doc: "obj[slice] for an exact list, tuple or str and a slice of ints or None; STRATA_MISS otherwise.",
+    },
+    Helper {
+        name: "strata_t2_set_slice",
+        ret: "uint32_t",
+        params: &[
+            ("strata_thread *", "t"),
+            ("uint64_t", "list"),
+            ("uint64_t", "slice"),
+            ("uint64_t", "value"),
+        ],
+        leave: "1",
+        doc: "list[slice] = value for an exact list, a step-1 slice and an exact list value; 0 done, 1 miss.",
+    },
+    Helper {
         name: "strata_t2_list_set",
         ret: "uint32_t",
         params: &[

@@ -160,6 +160,10 @@ pub fn symbols() -> Vec<(&'static str, usize)> {
         strata_t2_set_slot,
         strata_t2_list_get,
         strata_t2_list_append,
+        strata_t2_wants_collect,
+        strata_t2_build_slice,
+        strata_t2_get_slice,
+        strata_t2_set_slice,
         strata_t2_list_set,
         strata_t2_load_global,
         strata_t2_for_next,
@@ -308,6 +312,102 @@ pub extern "C" fn strata_t2_list_append(list: u64, v: u64) -> u32 {
     };
     l.push(Value::from_bits(v));
     0
+}
+
+/// Whether the heap wants a collection (compiled loops poll it at back
+/// edges, runtime::jit invariant 5): 1 yes, 0 no.
+///
+/// # Safety
+/// `t` is the running thread.
+pub unsafe extern "C" fn strata_t2_wants_collect(t: *mut Thread) -> u32 {
+    // SAFETY: compiled code passes the thread it was entered with.
+    let t = unsafe { &*t };
+    t.heap.wants_collect() as u32
+}
+
+/// `slice(start, stop, step)` (allocating never collects); never misses.
+///
+/// # Safety
+/// `t` is the running thread.
+pub unsafe extern "C" fn strata_t2_build_slice(
+    t: *mut Thread,
+    start: u64,
+    stop: u64,
+    step: u64,
+) -> u64 {
+    // SAFETY: compiled code passes the thread it was entered with.
+    let t = unsafe { &mut *t };
+    t.alloc(runtime::object::Slice {
+        start: Value::from_bits(start),
+        stop: Value::from_bits(stop),
+        step: Value::from_bits(step),
+    })
+    .as_value()
+    .bits()
+}
+
+/// The slice at `key` if its fields are inline ints or None and its step
+/// is not 0: slicing with it runs no Python code and raises nothing.
+fn plain_slice(key: u64, step_one: bool) -> bool {
+    let Some(s) = cast::<runtime::object::Slice>(Value::from_bits(key)) else {
+        return false;
+    };
+    let plain = |v: Value| v.is_none() || v.as_small_int().is_some();
+    let step_ok = match s.step.as_small_int() {
+        Some(k) => k != 0 && (!step_one || k == 1),
+        None => s.step.is_none(),
+    };
+    plain(s.start) && plain(s.stop) && step_ok
+}
+
+/// `obj[key]` for an exact list, tuple or str and a plain slice (see
+/// `plain_slice`): a new sequence, by the interpreter's own code; `MISS`
+/// otherwise.
+///
+/// # Safety
+/// `t` is the running thread.
+pub unsafe extern "C" fn strata_t2_get_slice(t: *mut Thread, obj: u64, key: u64) -> u64 {
+    use runtime::object::Kind;
+    let o = Value::from_bits(obj);
+    if !matches!(
+        runtime::ops::kind_of(o),
+        Some(Kind::List | Kind::Tuple | Kind::Str)
+    ) || !plain_slice(key, false)
+    {
+        return MISS;
+    }
+    // SAFETY: compiled code passes the thread it was entered with.
+    let t = unsafe { &mut *t };
+    match runtime::ops::getitem(t, o, Value::from_bits(key)) {
+        Ok(v) => v.bits(),
+        Err(_) => MISS,
+    }
+}
+
+/// `list[key] = value` for an exact list, a plain slice with step 1 (or
+/// None) and an exact list value: cannot fail, by the interpreter's own
+/// code; 0 done, 1 miss (nothing changed).
+///
+/// # Safety
+/// `t` is the running thread.
+pub unsafe extern "C" fn strata_t2_set_slice(t: *mut Thread, list: u64, key: u64, v: u64) -> u32 {
+    if cast::<List>(Value::from_bits(list)).is_none()
+        || cast::<List>(Value::from_bits(v)).is_none()
+        || !plain_slice(key, true)
+    {
+        return 1;
+    }
+    // SAFETY: compiled code passes the thread it was entered with.
+    let t = unsafe { &mut *t };
+    match runtime::ops::setitem(
+        t,
+        Value::from_bits(list),
+        Value::from_bits(key),
+        Value::from_bits(v),
+    ) {
+        Ok(()) => 0,
+        Err(_) => 1,
+    }
 }
 
 /// A global by its module cell, else its builtins cell; `MISS` if unbound

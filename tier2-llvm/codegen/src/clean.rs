@@ -46,9 +46,10 @@ pub fn step_inst(
         | Inst::FloatCmp { dst, .. }
         | Inst::Not { dst, .. } => dirty(c, *dst),
         Inst::Box(_) => {}
-        Inst::Unbox { exit, .. } | Inst::GuardBits { exit, .. } | Inst::CheckValid { exit } => {
-            exits(*exit, c)
-        }
+        Inst::Unbox { exit, .. }
+        | Inst::GuardBits { exit, .. }
+        | Inst::CheckValid { exit }
+        | Inst::Poll { exit } => exits(*exit, c),
         Inst::Int { dst, exit, .. } | Inst::FloatPow { dst, exit, .. } => {
             exits(*exit, c);
             dirty(c, *dst);

@@ -27,6 +27,9 @@ use tier2_llvm::mir::*;
 
 pub use tier2_llvm::helpers::{HELPER_EXIT, HELPER_OSR, HELPER_STEP};
 
+/// A loop polls the heap every this many back edges (a power of two).
+const POLL_EVERY: u64 = 128;
+
 /// Branch weight of a guard's passing edge against 1 for its exit.
 const GUARD_PASS_WEIGHT: u32 = 2000;
 
@@ -67,6 +70,9 @@ struct Cx<'a, 'ctx> {
     /// block's entry, at each exit, and at the instruction being lowered.
     clean: crate::clean::Clean,
     clean_now: Vec<bool>,
+    /// Back edges taken since entry (`Inst::Poll` asks every
+    /// `POLL_EVERY`th time).
+    poll_ctr: PointerValue<'ctx>,
 }
 
 /// Adds the function `name` for `region` to `module`.
@@ -110,6 +116,8 @@ pub fn lower<'ctx>(
         .build_load(ptrt, regs_field, "regs")
         .map_err(e)?
         .into_pointer_value();
+    let poll_ctr = b.build_alloca(i64t, "poll").map_err(e)?;
+    b.build_store(poll_ctr, i64t.const_zero()).map_err(e)?;
     let mut slots = Vec::with_capacity(region.nregs);
     for r in 0..region.nregs {
         slots.push(Slots {
@@ -150,6 +158,7 @@ pub fn lower<'ctx>(
         deopt_counter: layout.deopt_counter,
         clean: crate::clean::analyse(region),
         clean_now: Vec::new(),
+        poll_ctr,
     };
     // A loop region is entered by on-stack replacement: count it.
     if region.entry_pc != 0 {
@@ -1276,6 +1285,21 @@ impl<'ctx> Cx<'_, 'ctx> {
                         ],
                     ),
                     PureOp::ListAppend => return Err("list_append is lowered on its own".into()),
+                    PureOp::BuildSlice => (
+                        "strata_t2_build_slice",
+                        false,
+                        vec![self.thread.into(), vals[0], vals[1], vals[2]],
+                    ),
+                    PureOp::GetSlice => (
+                        "strata_t2_get_slice",
+                        false,
+                        vec![self.thread.into(), vals[0], vals[1]],
+                    ),
+                    PureOp::SetSlice => (
+                        "strata_t2_set_slice",
+                        true,
+                        vec![self.thread.into(), vals[0], vals[1], vals[2]],
+                    ),
                     PureOp::LoadGlobal { cell, builtin } => (
                         "strata_t2_load_global",
                         false,
@@ -1457,6 +1481,51 @@ impl<'ctx> Cx<'_, 'ctx> {
                         .map_err(e)?;
                     st[w as usize] = Ty::Value;
                 }
+            }
+            Inst::Poll { exit } => {
+                let ctx = self.f.get_type().get_context();
+                let c = self
+                    .b
+                    .build_load(self.i64t, self.poll_ctr, "poll")
+                    .map_err(e)?
+                    .into_int_value();
+                let c1 = self.b.build_int_add(c, self.const64(1), "").map_err(e)?;
+                self.b.build_store(self.poll_ctr, c1).map_err(e)?;
+                let low = self
+                    .b
+                    .build_and(c1, self.const64(POLL_EVERY - 1), "")
+                    .map_err(e)?;
+                let tick = self
+                    .b
+                    .build_int_compare(IntPredicate::EQ, low, self.const64(0), "")
+                    .map_err(e)?;
+                let (ask, cont) = (
+                    ctx.append_basic_block(self.f, "poll.ask"),
+                    ctx.append_basic_block(self.f, "poll.cont"),
+                );
+                let br = self
+                    .b
+                    .build_conditional_branch(tick, ask, cont)
+                    .map_err(e)?;
+                self.weigh(br, Some((1, POLL_EVERY as u32 - 1)))?;
+                self.b.position_at_end(ask);
+                let fty = self.i32t.fn_type(&[self.ptrt.into()], false);
+                let fnv = self.declare("strata_t2_wants_collect", fty);
+                let r = self
+                    .b
+                    .build_call(fnv, &[self.thread.into()], "")
+                    .map_err(e)?
+                    .try_as_basic_value()
+                    .basic()
+                    .ok_or("wants_collect returned nothing")?
+                    .into_int_value();
+                let ok = self
+                    .b
+                    .build_int_compare(IntPredicate::EQ, r, self.i32t.const_int(0, false), "")
+                    .map_err(e)?;
+                self.guard_stressed(ok, exit, false)?;
+                self.b.build_unconditional_branch(cont).map_err(e)?;
+                self.b.position_at_end(cont);
             }
             Inst::CheckValid { exit } => {
                 // The unit's `JitCode::invalidated` flag (an AtomicBool:

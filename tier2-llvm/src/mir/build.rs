@@ -31,6 +31,7 @@ pub fn build(input: &RegionInput) -> Result<Region, String> {
             .map(|(k, (s, _))| (*s, k))
             .collect(),
         known: vec![None; input.nregs],
+        slices: vec![false; input.nregs],
     };
     // Representation inference: block entry states to a fixpoint.
     let nregs = input.nregs;
@@ -353,6 +354,7 @@ fn shift_inst(i: &Inst, base: Reg, eoff: ExitId) -> Inst {
             exit: exit + eoff,
         },
         Inst::CheckValid { exit } => Inst::CheckValid { exit: exit + eoff },
+        Inst::Poll { exit } => Inst::Poll { exit: exit + eoff },
     }
 }
 
@@ -603,6 +605,8 @@ struct Builder<'a> {
     /// but Python code (a step) or an attribute addition changes them, so
     /// later accesses with the same inline cache skip the checks.
     known: Vec<Option<(usize, u32, usize)>>,
+    /// Within the block: registers holding a slice this block built.
+    slices: Vec<bool>,
 }
 
 /// What one block produced: the block, and its out-edges `(successor pc,
@@ -771,6 +775,7 @@ impl Builder<'_> {
         let mut back_edge = false;
         let mut weights = None;
         self.known.iter_mut().for_each(|k| *k = None);
+        self.slices.iter_mut().for_each(|k| *k = false);
         for pc in start..end {
             let i = self.input.insns[pc as usize];
             let (a, b, c) = (i.a(), i.b(), i.c());
@@ -780,6 +785,9 @@ impl Builder<'_> {
             for w in crate::mir::writes(i) {
                 if let Some(k) = self.known.get_mut(w) {
                     *k = None;
+                }
+                if let Some(k) = self.slices.get_mut(w) {
+                    *k = false;
                 }
             }
             match op.generic() {
@@ -813,6 +821,7 @@ impl Builder<'_> {
                 | Op::LoadGlobal
                 | Op::StoreGlobal
                 | Op::ListAppend
+                | Op::BuildSlice
                     if self.pure(&mut insts, &mut st, i, pc) => {}
                 Op::LoadMethod if self.method(&mut insts, &mut st, i, pc) => {}
                 Op::Call | Op::CallMethod if self.input.inlines[pc as usize].is_some() => {
@@ -888,6 +897,14 @@ impl Builder<'_> {
                 }
                 Op::Jump | Op::JumpBack => {
                     back_edge = op.generic() == Op::JumpBack;
+                    if back_edge {
+                        // Compiled loops allocate (steps, some helpers) but
+                        // never collect: poll, and when the heap wants a
+                        // collection leave at the back edge, which the
+                        // interpreter runs (collecting) and re-enters.
+                        let e = self.resume_exit(&st, pc, "collect");
+                        insts.push(Inst::Poll { exit: e });
+                    }
                     let tgt = i.j() as u32;
                     edges.push((tgt, st.clone()));
                     term = Some(Term::Jump(self.block_of[&tgt]));
@@ -1080,6 +1097,13 @@ impl Builder<'_> {
                 vec![a, c],
                 None,
             ),
+            (Op::GetItem, _) if self.slices.get(c).copied().unwrap_or(false) => {
+                (PureOp::GetSlice, Some(a), vec![b, c], None)
+            }
+            (Op::SetItem, _) if self.slices.get(b).copied().unwrap_or(false) => {
+                (PureOp::SetSlice, None, vec![a, b, c], None)
+            }
+            (Op::BuildSlice, _) => (PureOp::BuildSlice, Some(a), vec![b, b + 1, b + 2], None),
             (Op::GetItem, _) if st[c] == Ty::Int || i.op() == Op::GetItemList => {
                 (PureOp::ListGet, Some(a), vec![b], Some(c))
             }
@@ -1111,6 +1135,9 @@ impl Builder<'_> {
         });
         if let Some(d) = dst {
             st[d] = Ty::Value;
+        }
+        if op == PureOp::BuildSlice {
+            self.slices[a] = true;
         }
         // What a slot access proves about its object for the rest of the
         // block (see `known`).

@@ -227,6 +227,12 @@ pub enum Inst {
     CheckValid {
         exit: ExitId,
     },
+    /// At a loop back edge: now and then asks whether the heap wants a
+    /// collection, and if so leaves through `exit` (the back edge's own
+    /// instruction, which the interpreter runs: it collects).
+    Poll {
+        exit: ExitId,
+    },
 }
 
 /// The pure helpers (`crate::helpers`).
@@ -265,6 +271,14 @@ pub enum PureOp {
     ListSet,
     /// `args[0].append(args[1])` for an exact list (a comprehension's).
     ListAppend,
+    /// `dst = slice(args[0], args[1], args[2])`.
+    BuildSlice,
+    /// `dst = args[0][args[1]]`: an exact list, tuple or str sliced by a
+    /// slice of ints or None.
+    GetSlice,
+    /// `args[0][args[1]] = args[2]`: an exact list, a step-1 slice, an
+    /// exact list value.
+    SetSlice,
     /// `dst =` the global in `cell`, else in `builtin`.
     LoadGlobal { cell: usize, builtin: usize },
     /// The global in `cell` `= args[0]`.

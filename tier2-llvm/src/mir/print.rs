@@ -102,6 +102,9 @@ pub fn print(r: &Region) -> String {
                         PureOp::ListGet => "list_get".into(),
                         PureOp::ListSet => "list_set".into(),
                         PureOp::ListAppend => "list_append".into(),
+                        PureOp::BuildSlice => "build_slice".into(),
+                        PureOp::GetSlice => "get_slice".into(),
+                        PureOp::SetSlice => "set_slice".into(),
                         PureOp::LoadGlobal { .. } => "load_global".into(),
                         PureOp::StoreGlobal { .. } => "store_global".into(),
                         PureOp::MethodGuard { .. } => "method_guard".into(),
@@ -113,6 +116,7 @@ pub fn print(r: &Region) -> String {
                     format!("step pc {pc} -> [{}] else e{exit}", w.join(", "))
                 }
                 Inst::CheckValid { exit } => format!("check_valid else e{exit}"),
+                Inst::Poll { exit } => format!("poll else e{exit}"),
             };
             let _ = writeln!(s, "  {line}");
         }
