@@ -103,6 +103,7 @@ fn tier2_factory(m: &clap::ArgMatches, dump: &[String]) -> interp::tier::TierFac
             .unwrap_or(1000)
             .max(1) as u64,
         max_compiles: m.get_one::<u32>("tier2-max-compiles").copied().unwrap_or(3),
+        widen_after: m.get_one::<u32>("tier2-widen-after").copied().unwrap_or(2),
     };
     interp::tier::TierFactory(std::sync::Arc::new(move || {
         Box::new(Tier2::new(cfg.clone()))

@@ -55,6 +55,12 @@ pub const TUNABLES: &[Tunable] = &[
         doc: "Tier-2 compiles of one function or loop before it stays at the tier below.",
     },
     Tunable {
+        name: "tier2-widen-after",
+        kind: Kind::Number,
+        default: "2",
+        doc: "Retirements caused by one guard before its instruction is compiled generically (0: never).",
+    },
+    Tunable {
         name: "jit-sync",
         kind: Kind::Flag,
         default: "",

@@ -382,3 +382,54 @@ fn a_global_changed_while_its_compile_was_delayed_and_the_stale_code_was_never_i
         "{err}"
     );
 }
+
+#[test]
+fn an_instruction_whose_guard_keeps_failing_is_compiled_generically_after_two_retirements() {
+    // `not v` of an instance is Python code (`__bool__`): the compiled
+    // `not` leaves for the interpreter each time it meets one. After the
+    // unit is retired twice for that exit, the instruction is compiled as
+    // an interpreter step, and the third unit runs to the end.
+    let src = "
+class F:
+    def __bool__(self):
+        return False
+
+def count(vals, n):
+    c = 0
+    t = 0.0
+    for r in range(n):
+        for v in vals:
+            y = not v
+            if y:
+                c = c + 1
+            t = t + 0.5 * r - 0.25 * r + 1.5 * c - 0.125 * r
+            t = t * 0.5 + r * 0.75 - c * 0.5 + r * r * 0.001 - 2.0
+    return c, t
+
+print(count([F(), 1, 0, [], 'a'], 4000))
+";
+    let (expected, err0, ok0) = strata(&["--max-tier", "0", "-c", src]);
+    assert!(ok0, "{err0}");
+    let (out, err, ok) = strata(&[
+        "--jit-sync",
+        "--tier2-threshold",
+        "10",
+        "--tier2-exit-budget",
+        "50",
+        "--log=compile,invalidate",
+        "-c",
+        src,
+    ]);
+    assert!(ok, "{err}");
+    assert_eq!(out, expected);
+    assert!(err.contains("is compiled generically from now on"), "{err}");
+    assert!(!err.contains("gave up"), "{err}");
+    let compiles = err
+        .lines()
+        .filter(|l| l.starts_with("strata: compile: count (loop at pc") && l.contains("-> unit"))
+        .count();
+    // Two loops (the inner one first, then the outer), three compiles each
+    // at most; the widened third compile is never retired.
+    assert!((3..=6).contains(&compiles), "{err}");
+    assert!(!err.contains("failed"), "{err}");
+}

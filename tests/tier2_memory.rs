@@ -55,6 +55,10 @@ fn recompiles(rounds: u64) -> (u64, u64) {
         "1",
         "--tier2-max-compiles",
         "1000000",
+        // Recompile for every new `f` (widening would make the call a
+        // plain interpreter step after two rounds and stop recompiling).
+        "--tier2-widen-after",
+        "0",
         "--opt-level",
         "O1",
         "--stats",

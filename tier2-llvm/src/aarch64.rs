@@ -151,6 +151,13 @@ pub const HELPERS: &[Helper] = &[
         doc: "Whether the heap wants a collection (polled at loop back edges); 1 yes, 0 no.",
     },
     Helper {
+        name: "strata_t2_truthy",
+        ret: "uint64_t",
+        params: &[("strata_thread *", "t"), ("uint64_t", "value")],
+        leave: "STRATA_MISS",
+        doc: "bool(value) as a bool value, for anything but instances; STRATA_MISS otherwise.",
+    },
+    Helper {
         name: "strata_t2_build_slice",
         ret: "uint64_t",
         params: &[

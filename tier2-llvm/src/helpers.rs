@@ -161,6 +161,7 @@ pub fn symbols() -> Vec<(&'static str, usize)> {
         strata_t2_list_get,
         strata_t2_list_append,
         strata_t2_wants_collect,
+        strata_t2_truthy,
         strata_t2_build_slice,
         strata_t2_get_slice,
         strata_t2_set_slice,
@@ -323,6 +324,28 @@ pub unsafe extern "C" fn strata_t2_wants_collect(t: *mut Thread) -> u32 {
     // SAFETY: compiled code passes the thread it was entered with.
     let t = unsafe { &*t };
     t.heap.wants_collect() as u32
+}
+
+/// `bool(v)` as a bool `Value` for values whose truth runs no Python code
+/// (everything but instances, by the interpreter's `ops::truthy`); `MISS`
+/// for instances.
+///
+/// # Safety
+/// `t` is the running thread.
+pub unsafe extern "C" fn strata_t2_truthy(t: *mut Thread, v: u64) -> u64 {
+    let v = Value::from_bits(v);
+    if matches!(
+        runtime::ops::kind_of(v),
+        Some(runtime::object::Kind::Instance | runtime::object::Kind::DictView)
+    ) {
+        return MISS;
+    }
+    // SAFETY: compiled code passes the thread it was entered with.
+    let t = unsafe { &mut *t };
+    match runtime::ops::truthy(t, v) {
+        Ok(b) => Value::bool(b).bits(),
+        Err(_) => MISS,
+    }
 }
 
 /// `slice(start, stop, step)` (allocating never collects); never misses.

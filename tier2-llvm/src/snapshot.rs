@@ -105,6 +105,9 @@ pub struct RegionInput {
     /// The cells those constants came from, the inlined callees' included
     /// (only in the region's own input).
     pub assumed: Vec<Assumed>,
+    /// Instructions to compile as interpreter steps whatever their caches
+    /// say: their guards kept failing (`tier::widen_hot_exits`).
+    pub widen: Vec<u32>,
     /// Address of the unit's `JitCode::invalidated` flag, which the code
     /// tests after each interpreter step when `assumed` is not empty (0:
     /// never; then nothing may be folded).
@@ -427,6 +430,7 @@ pub fn snapshot(code: Gc<Code>, spot: HotSpot, unit: u64) -> RegionInput {
             .collect(),
         global_consts: vec![None; code.globals.len()],
         assumed: Vec::new(),
+        widen: Vec::new(),
         invalid_flag: 0,
     }
 }

@@ -78,6 +78,10 @@ pub struct Config {
     /// Compiles of one spot before it stays at the tier below
     /// (`--tier2-max-compiles`).
     pub max_compiles: u32,
+    /// Retirements caused by the same exit before its instruction is
+    /// compiled generically in the spot's next compiles
+    /// (`--tier2-widen-after`; 0: never).
+    pub widen_after: u32,
 }
 
 /// A compile's result, sent from a worker (plain data).
@@ -96,6 +100,8 @@ struct Output {
     mir_insts: usize,
     /// `(pc, reason)` of each exit, for the log.
     exits: Vec<(u32, &'static str)>,
+    /// `(pc, whether widening its instruction could help)` per exit.
+    widenable: Vec<(u32, bool)>,
 }
 
 /// Whether LLVM was initialised in this process (the plugin loaded and
@@ -132,6 +138,8 @@ pub struct Tier2 {
     /// What each installed unit is: its code object, hot spot, name and
     /// the global cells whose values it folded in.
     unit_info: HashMap<u64, (Gc<Code>, HotSpot, String, Vec<Assumed>)>,
+    /// Per installed unit: `(pc, widenable)` of each exit.
+    unit_exits: HashMap<u64, Vec<(u32, bool)>>,
     /// Compiles per (code object, hot spot), to stop recompiling.
     compiles_of: HashMap<(usize, HotSpot), u32>,
     /// Retired units whose machine code is freed once no frame runs it.
@@ -148,6 +156,10 @@ pub struct Tier2 {
     exits_seen: u64,
     /// `invalidated_count()` when `retire_exiting` last looked.
     invalidations_seen: u64,
+    /// Per (code object, hot spot): retirements each exit pc caused, and
+    /// the pcs widened (compiled as interpreter steps from now on).
+    exit_retires: HashMap<(usize, HotSpot), HashMap<u32, u32>>,
+    widened: HashMap<(usize, HotSpot), Vec<u32>>,
 }
 
 impl Drop for Tier2 {
@@ -180,6 +192,7 @@ impl Tier2 {
             next_unit: 1,
             attempted: HashSet::new(),
             unit_info: HashMap::new(),
+            unit_exits: HashMap::new(),
             compiles_of: HashMap::new(),
             retired: Vec::new(),
             units: HashMap::new(),
@@ -190,6 +203,8 @@ impl Tier2 {
             stats: Stats::default(),
             exits_seen: 0,
             invalidations_seen: 0,
+            exit_retires: HashMap::new(),
+            widened: HashMap::new(),
         }
     }
 
@@ -229,6 +244,11 @@ impl Tier2 {
         let mut pins = Vec::new();
         let mut input = snapshot_pinned(code, spot, unit, &mut pins);
         input.osr_every_backedge = self.cfg.stress.osr_every_backedge;
+        input.widen = self
+            .widened
+            .get(&(code.addr(), spot))
+            .cloned()
+            .unwrap_or_default();
         // The flag exists before the code, which tests it by address.
         let flag = Arc::new(AtomicBool::new(false));
         if !input.assumed.is_empty() {
@@ -254,6 +274,44 @@ impl Tier2 {
         if let Some(tx) = &self.jobs {
             if tx.send(input).is_err() {
                 self.pending.remove(&unit);
+            }
+        }
+    }
+
+    /// Counts a retirement against the exits of unit `u` that caused it
+    /// (guard exits of the region's own code, not inside inlined callees,
+    /// taken at least a quarter as often as the most taken one); an exit
+    /// pc that caused `widen_after` retirements is compiled as an
+    /// interpreter step from the next compile on ("widened": the step
+    /// handles whatever the guard did not).
+    fn widen_hot_exits(&mut self, u: u64, code: usize, spot: HotSpot) {
+        if self.cfg.widen_after == 0 {
+            return;
+        }
+        let Some(exits) = self.unit_exits.remove(&u) else {
+            return;
+        };
+        let counts = helpers::with_counters(|c| c.exits.get(&u).cloned().unwrap_or_default());
+        let top = counts.iter().copied().max().unwrap_or(0);
+        if top == 0 {
+            return;
+        }
+        let per_pc = self.exit_retires.entry((code, spot)).or_default();
+        let widened = self.widened.entry((code, spot)).or_default();
+        for (k, n) in counts.iter().enumerate() {
+            let Some(&(pc, widenable)) = exits.get(k) else {
+                continue;
+            };
+            if !widenable || *n == 0 || n * 4 < top {
+                continue;
+            }
+            let r = per_pc.entry(pc).or_insert(0);
+            *r += 1;
+            if *r >= self.cfg.widen_after && !widened.contains(&pc) {
+                widened.push(pc);
+                if self.cfg.log.invalidate {
+                    eprintln!("strata: invalidate: the instruction at pc {pc} is compiled generically from now on");
+                }
             }
         }
     }
@@ -309,6 +367,7 @@ impl Tier2 {
                 .invalidated
                 .store(true, std::sync::atomic::Ordering::Relaxed);
             code.jit.uninstall(spot, u);
+            self.widen_hot_exits(u, code.addr(), spot);
 
             let done = self
                 .compiles_of
@@ -429,6 +488,7 @@ impl Tier2 {
                 self.units.insert(done.unit, (jit, out.compiled, pins));
                 self.unit_info
                     .insert(done.unit, (code, done.spot, what, p.assumed));
+                self.unit_exits.insert(done.unit, out.widenable);
             }
             Err(why) => {
                 self.stats.failures += 1;
@@ -529,6 +589,11 @@ fn compile(cfg: &Config, input: &RegionInput) -> Result<Output, String> {
         mir_text,
         mir_insts,
         exits: region.exits.iter().map(|x| (x.pc, x.reason)).collect(),
+        widenable: region
+            .exits
+            .iter()
+            .map(|x| (x.pc, x.frames.is_empty() && x.kind == mir::ExitKind::Resume))
+            .collect(),
     })
 }
 

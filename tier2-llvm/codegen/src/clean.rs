@@ -44,7 +44,8 @@ pub fn step_inst(
         Inst::Move { dst, .. }
         | Inst::IntCmp { dst, .. }
         | Inst::FloatCmp { dst, .. }
-        | Inst::Not { dst, .. } => dirty(c, *dst),
+        | Inst::Not { dst, .. }
+        | Inst::Same { dst, .. } => dirty(c, *dst),
         Inst::Box(_) => {}
         Inst::Unbox { exit, .. }
         | Inst::GuardBits { exit, .. }

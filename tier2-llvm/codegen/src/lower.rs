@@ -1087,6 +1087,20 @@ impl<'ctx> Cx<'_, 'ctx> {
                     .map_err(e)?;
                 st[dst as usize] = Ty::Bool;
             }
+            Inst::Same { dst, a, b, negate } => {
+                let x = self.boxed_bits(a, st[a as usize])?;
+                let y = self.boxed_bits(b, st[b as usize])?;
+                let p = if negate {
+                    IntPredicate::NE
+                } else {
+                    IntPredicate::EQ
+                };
+                let v = self.b.build_int_compare(p, x, y, "is").map_err(e)?;
+                self.b
+                    .build_store(self.slots[dst as usize].bool_, v)
+                    .map_err(e)?;
+                st[dst as usize] = Ty::Bool;
+            }
             Inst::Not { dst, src } => {
                 let v = self.load_bool(src)?;
                 let n = self.b.build_not(v, "").map_err(e)?;
@@ -1285,6 +1299,9 @@ impl<'ctx> Cx<'_, 'ctx> {
                         ],
                     ),
                     PureOp::ListAppend => return Err("list_append is lowered on its own".into()),
+                    PureOp::Truthy => {
+                        ("strata_t2_truthy", false, vec![self.thread.into(), vals[0]])
+                    }
                     PureOp::BuildSlice => (
                         "strata_t2_build_slice",
                         false,
@@ -1591,8 +1608,9 @@ impl<'ctx> Cx<'_, 'ctx> {
                 other,
                 exit,
             } => {
-                // Bools by their bit, ints by being non-zero, None as false;
-                // anything else is left to the interpreter.
+                // Bools by their bit, ints by being non-zero, None as false,
+                // other builtin kinds by the truth helper; instances are
+                // left to the interpreter.
                 let bits = self.load_bits(cond)?;
                 let ctx = self.f.get_type().get_context();
                 let (is_bool, not_bool) = (
@@ -1634,8 +1652,40 @@ impl<'ctx> Cx<'_, 'ctx> {
                     .b
                     .build_int_compare(IntPredicate::EQ, bits, self.const64(TAG_NONE << 48), "")
                     .map_err(e)?;
+                // Anything else but an instance: its truth by the helper
+                // (an instance's is Python code: the interpreter's).
+                let other_kind = ctx.append_basic_block(self.f, "truth");
                 self.b
-                    .build_conditional_branch(none, self.blocks[other], self.exits[exit])
+                    .build_conditional_branch(none, self.blocks[other], other_kind)
+                    .map_err(e)?;
+                self.b.position_at_end(other_kind);
+                let fty = self
+                    .i64t
+                    .fn_type(&[self.ptrt.into(), self.i64t.into()], false);
+                let fnv = self.declare("strata_t2_truthy", fty);
+                let r = self
+                    .b
+                    .build_call(fnv, &[self.thread.into(), bits.into()], "")
+                    .map_err(e)?
+                    .try_as_basic_value()
+                    .basic()
+                    .ok_or("truthy returned nothing")?
+                    .into_int_value();
+                self.b
+                    .build_switch(
+                        r,
+                        self.exits[exit],
+                        &[
+                            (
+                                self.const64(runtime::value::Value::TRUE.bits()),
+                                self.blocks[then],
+                            ),
+                            (
+                                self.const64(runtime::value::Value::FALSE.bits()),
+                                self.blocks[other],
+                            ),
+                        ],
+                    )
                     .map_err(e)?;
             }
             Term::ForIter {

@@ -354,6 +354,12 @@ fn shift_inst(i: &Inst, base: Reg, eoff: ExitId) -> Inst {
             exit: exit + eoff,
         },
         Inst::CheckValid { exit } => Inst::CheckValid { exit: exit + eoff },
+        Inst::Same { dst, a, b, negate } => Inst::Same {
+            dst: r(dst),
+            a: r(a),
+            b: r(b),
+            negate,
+        },
         Inst::Poll { exit } => Inst::Poll { exit: exit + eoff },
     }
 }
@@ -792,6 +798,14 @@ impl Builder<'_> {
             }
             match op.generic() {
                 Op::Nop => {}
+                // Widened: its specialised form kept leaving; the step
+                // handles every case.
+                _ if self.input.widen.contains(&pc)
+                    && !is_terminator(op)
+                    && interp::exec::step::supports(op) =>
+                {
+                    self.step(&mut insts, &mut st, i, pc)
+                }
                 Op::LoadConst => konst(&mut insts, &mut st, a, self.input.consts[b]),
                 // A global folded in (snapshot::fold_globals): a constant.
                 Op::LoadGlobal if self.folded(b).is_some() => {
@@ -882,6 +896,43 @@ impl Builder<'_> {
                     insts.push(Inst::Not {
                         dst: a as Reg,
                         src: b as Reg,
+                    });
+                    st[a] = Ty::Bool;
+                }
+                // `not v` of any other value: its truth by a pure helper
+                // (instances, whose truth is Python code, leave), unboxed.
+                Op::Not => {
+                    self.boxed(&mut insts, &mut st, &[b]);
+                    let e = self.resume_exit(&st, pc, "truth of an instance");
+                    insts.push(Inst::Pure {
+                        op: PureOp::Truthy,
+                        dst: Some(a as Reg),
+                        args: vec![b as Reg],
+                        index: None,
+                        exit: e,
+                    });
+                    st[a] = Ty::Value;
+                    // Never fails but under --deopt-every; then the `not`
+                    // runs again (not bool(x) == not x, even when a == b).
+                    let e = self.resume_exit(&st, pc, "type guard");
+                    insts.push(Inst::Unbox {
+                        reg: a as Reg,
+                        to: Ty::Bool,
+                        exit: e,
+                    });
+                    insts.push(Inst::Not {
+                        dst: a as Reg,
+                        src: a as Reg,
+                    });
+                    st[a] = Ty::Bool;
+                }
+                Op::Is | Op::IsNot => {
+                    self.boxed(&mut insts, &mut st, &[b, c]);
+                    insts.push(Inst::Same {
+                        dst: a as Reg,
+                        a: b as Reg,
+                        b: c as Reg,
+                        negate: op.generic() == Op::IsNot,
                     });
                     st[a] = Ty::Bool;
                 }

@@ -188,6 +188,14 @@ pub enum Inst {
         dst: Reg,
         src: Reg,
     },
+    /// `dst = a is b` (`negate`: `is not`): bit identity of the boxed
+    /// values, as the interpreter's `Value::is`.
+    Same {
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+        negate: bool,
+    },
     /// A pure helper (never runs Python code or collects, so no flush):
     /// boxed `args`, an optional int `index`, result (if any) into `dst` as
     /// a `Value`; `exit` (resume at the instruction) when its guards fail.
@@ -271,6 +279,9 @@ pub enum PureOp {
     ListSet,
     /// `args[0].append(args[1])` for an exact list (a comprehension's).
     ListAppend,
+    /// `dst = bool(args[0])` for values whose truth runs no Python code
+    /// (not instances), as a bool `Value`.
+    Truthy,
     /// `dst = slice(args[0], args[1], args[2])`.
     BuildSlice,
     /// `dst = args[0][args[1]]`: an exact list, tuple or str sliced by a

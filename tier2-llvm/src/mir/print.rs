@@ -70,6 +70,10 @@ pub fn print(r: &Region) -> String {
                 Inst::IntCmp { op, dst, a, b } => format!("r{dst} = int.cmp.{op:?} r{a}, r{b}"),
                 Inst::FloatCmp { op, dst, a, b } => format!("r{dst} = float.cmp.{op:?} r{a}, r{b}"),
                 Inst::Not { dst, src } => format!("r{dst} = not r{src}"),
+                Inst::Same { dst, a, b, negate } => {
+                    let op = if *negate { "is not" } else { "is" };
+                    format!("r{dst} = r{a} {op} r{b}")
+                }
                 Inst::GuardBits { reg, exit, .. } => {
                     format!("guard r{reg} is the inlined function else e{exit}")
                 }
@@ -103,6 +107,7 @@ pub fn print(r: &Region) -> String {
                         PureOp::ListSet => "list_set".into(),
                         PureOp::ListAppend => "list_append".into(),
                         PureOp::BuildSlice => "build_slice".into(),
+                        PureOp::Truthy => "truthy".into(),
                         PureOp::GetSlice => "get_slice".into(),
                         PureOp::SetSlice => "set_slice".into(),
                         PureOp::LoadGlobal { .. } => "load_global".into(),
