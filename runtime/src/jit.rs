@@ -40,12 +40,12 @@
 //!    hands to the interpreter (calls included) and leaves when it is set.
 //!    The tier checks the cells' versions again when it installs the code:
 //!    a cell changed while compiling means the code is never installed.
-//! 5. Compiled code never collects, but what it runs allocates (steps,
-//!    some helpers); the heap collects only in the interpreter. So every
-//!    compiled loop polls `Heap::wants_collect` at its back edges (every
-//!    so many iterations) and, when a collection is due, leaves at the
-//!    back edge, whose instruction the interpreter runs (collecting) and
-//!    re-enters by OSR.
+//! 5. What compiled code runs allocates (steps, some helpers) but never
+//!    collects. So every compiled loop polls `Heap::wants_collect` at its
+//!    back edges (every so many iterations) and, when a collection is
+//!    due, writes its live registers back to the frame (as before a step:
+//!    the frames are the collector's precise roots, the native stack is
+//!    scanned conservatively) and collects, then goes on.
 
 use crate::frame::Frame;
 use crate::gc::Gc;

@@ -151,6 +151,13 @@ pub const HELPERS: &[Helper] = &[
         doc: "Whether the heap wants a collection (polled at loop back edges); 1 yes, 0 no.",
     },
     Helper {
+        name: "strata_t2_collect",
+        ret: "void",
+        params: &[("strata_thread *", "t")],
+        leave: "",
+        doc: "Collects garbage (the code wrote its live registers back to the frame first).",
+    },
+    Helper {
         name: "strata_t2_truthy",
         ret: "uint64_t",
         params: &[("strata_thread *", "t"), ("uint64_t", "value")],

@@ -161,6 +161,7 @@ pub fn symbols() -> Vec<(&'static str, usize)> {
         strata_t2_list_get,
         strata_t2_list_append,
         strata_t2_wants_collect,
+        strata_t2_collect,
         strata_t2_truthy,
         strata_t2_build_slice,
         strata_t2_get_slice,
@@ -324,6 +325,17 @@ pub unsafe extern "C" fn strata_t2_wants_collect(t: *mut Thread) -> u32 {
     // SAFETY: compiled code passes the thread it was entered with.
     let t = unsafe { &*t };
     t.heap.wants_collect() as u32
+}
+
+/// Collects garbage, from a compiled loop's poll (the code wrote its live
+/// registers back to the frame first: they are the collector's roots).
+///
+/// # Safety
+/// `t` is the running thread.
+pub unsafe extern "C" fn strata_t2_collect(t: *mut Thread) {
+    // SAFETY: compiled code passes the thread it was entered with.
+    let t = unsafe { &mut *t };
+    t.collect();
 }
 
 /// `bool(v)` as a bool `Value` for values whose truth runs no Python code

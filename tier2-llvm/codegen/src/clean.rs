@@ -46,11 +46,12 @@ pub fn step_inst(
         | Inst::FloatCmp { dst, .. }
         | Inst::Not { dst, .. }
         | Inst::Same { dst, .. } => dirty(c, *dst),
-        Inst::Box(_) => {}
-        Inst::Unbox { exit, .. }
-        | Inst::GuardBits { exit, .. }
-        | Inst::CheckValid { exit }
-        | Inst::Poll { exit } => exits(*exit, c),
+        // A poll flushes only when it collects: on the other path nothing
+        // changes, so the meet of the two is the state before.
+        Inst::Box(_) | Inst::Poll => {}
+        Inst::Unbox { exit, .. } | Inst::GuardBits { exit, .. } | Inst::CheckValid { exit } => {
+            exits(*exit, c)
+        }
         Inst::Int { dst, exit, .. } | Inst::FloatPow { dst, exit, .. } => {
             exits(*exit, c);
             dirty(c, *dst);

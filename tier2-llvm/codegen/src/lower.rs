@@ -1499,7 +1499,7 @@ impl<'ctx> Cx<'_, 'ctx> {
                     st[w as usize] = Ty::Value;
                 }
             }
-            Inst::Poll { exit } => {
+            Inst::Poll => {
                 let ctx = self.f.get_type().get_context();
                 let c = self
                     .b
@@ -1516,8 +1516,9 @@ impl<'ctx> Cx<'_, 'ctx> {
                     .b
                     .build_int_compare(IntPredicate::EQ, low, self.const64(0), "")
                     .map_err(e)?;
-                let (ask, cont) = (
+                let (ask, collect, cont) = (
                     ctx.append_basic_block(self.f, "poll.ask"),
+                    ctx.append_basic_block(self.f, "poll.collect"),
                     ctx.append_basic_block(self.f, "poll.cont"),
                 );
                 let br = self
@@ -1536,11 +1537,23 @@ impl<'ctx> Cx<'_, 'ctx> {
                     .basic()
                     .ok_or("wants_collect returned nothing")?
                     .into_int_value();
-                let ok = self
+                let want = self
                     .b
-                    .build_int_compare(IntPredicate::EQ, r, self.i32t.const_int(0, false), "")
+                    .build_int_compare(IntPredicate::NE, r, self.i32t.const_int(0, false), "")
                     .map_err(e)?;
-                self.guard_stressed(ok, exit, false)?;
+                self.b
+                    .build_conditional_branch(want, collect, cont)
+                    .map_err(e)?;
+                self.b.position_at_end(collect);
+                // The collector's roots are the frames: write back what
+                // the frame does not hold yet (the values stay in their
+                // slots too; objects do not move).
+                self.flush(st, &self.clean_now)?;
+                let fty = ctx.void_type().fn_type(&[self.ptrt.into()], false);
+                let fnv = self.declare("strata_t2_collect", fty);
+                self.b
+                    .build_call(fnv, &[self.thread.into()], "")
+                    .map_err(e)?;
                 self.b.build_unconditional_branch(cont).map_err(e)?;
                 self.b.position_at_end(cont);
             }

@@ -360,7 +360,7 @@ fn shift_inst(i: &Inst, base: Reg, eoff: ExitId) -> Inst {
             b: r(b),
             negate,
         },
-        Inst::Poll { exit } => Inst::Poll { exit: exit + eoff },
+        Inst::Poll => Inst::Poll,
     }
 }
 
@@ -949,12 +949,9 @@ impl Builder<'_> {
                 Op::Jump | Op::JumpBack => {
                     back_edge = op.generic() == Op::JumpBack;
                     if back_edge {
-                        // Compiled loops allocate (steps, some helpers) but
-                        // never collect: poll, and when the heap wants a
-                        // collection leave at the back edge, which the
-                        // interpreter runs (collecting) and re-enters.
-                        let e = self.resume_exit(&st, pc, "collect");
-                        insts.push(Inst::Poll { exit: e });
+                        // Compiled loops allocate (steps, some helpers):
+                        // they poll for a collection at each back edge.
+                        insts.push(Inst::Poll);
                     }
                     let tgt = i.j() as u32;
                     edges.push((tgt, st.clone()));

@@ -236,11 +236,9 @@ pub enum Inst {
         exit: ExitId,
     },
     /// At a loop back edge: now and then asks whether the heap wants a
-    /// collection, and if so leaves through `exit` (the back edge's own
-    /// instruction, which the interpreter runs: it collects).
-    Poll {
-        exit: ExitId,
-    },
+    /// collection, and if so writes the registers back to the frame (the
+    /// collector's roots, as before a step) and collects.
+    Poll,
 }
 
 /// The pure helpers (`crate::helpers`).

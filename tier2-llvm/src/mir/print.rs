@@ -121,7 +121,7 @@ pub fn print(r: &Region) -> String {
                     format!("step pc {pc} -> [{}] else e{exit}", w.join(", "))
                 }
                 Inst::CheckValid { exit } => format!("check_valid else e{exit}"),
-                Inst::Poll { exit } => format!("poll else e{exit}"),
+                Inst::Poll => "poll".to_string(),
             };
             let _ = writeln!(s, "  {line}");
         }
