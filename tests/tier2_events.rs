@@ -3,15 +3,25 @@
 
 use std::process::Command;
 
-fn strata(args: &[&str]) -> (String, String, bool) {
-    let bin =
-        std::env::var("STRATA_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_strata").to_string());
-    let out = Command::new(bin).args(args).output().expect("run strata");
+/// A command running the `strata` under test.
+fn strata_command() -> Command {
+    Command::new(
+        std::env::var("STRATA_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_strata").to_string()),
+    )
+}
+
+/// Runs `cmd`: (stdout, stderr, success).
+fn finish(cmd: &mut Command) -> (String, String, bool) {
+    let out = cmd.output().expect("run strata");
     (
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
         out.status.success(),
     )
+}
+
+fn strata(args: &[&str]) -> (String, String, bool) {
+    finish(strata_command().args(args))
 }
 
 const OVERFLOW: &str = "
@@ -210,18 +220,7 @@ print(f([0.5] * 5000), f([1, 2, 3]))
 }
 
 fn strata_env(env: &[(&str, &str)], args: &[&str]) -> (String, String, bool) {
-    let bin =
-        std::env::var("STRATA_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_strata").to_string());
-    let out = Command::new(bin)
-        .envs(env.iter().copied())
-        .args(args)
-        .output()
-        .expect("run strata");
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-        out.status.success(),
-    )
+    finish(strata_command().envs(env.iter().copied()).args(args))
 }
 
 const HOT_LOOP: &str = "
@@ -311,20 +310,13 @@ fn a_library_that_is_not_the_code_generator_is_refused() {
 fn program(name: &str, args: &[&str]) -> (String, String, bool, String) {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs/tier2");
     let expected = std::fs::read_to_string(dir.join(format!("{name}.stdout"))).expect("expected");
-    let bin =
-        std::env::var("STRATA_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_strata").to_string());
-    let out = Command::new(bin)
-        .current_dir(&dir)
-        .args(args)
-        .arg(format!("{name}.py"))
-        .output()
-        .expect("run strata");
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-        out.status.success(),
-        expected,
-    )
+    let (out, err, ok) = finish(
+        strata_command()
+            .current_dir(&dir)
+            .args(args)
+            .arg(format!("{name}.py")),
+    );
+    (out, err, ok, expected)
 }
 
 #[test]

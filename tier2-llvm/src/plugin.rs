@@ -97,6 +97,20 @@ pub struct CodegenApi {
     pub emit_aarch64: fn(region: &Region, name: &str, unit: u64) -> Result<Vec<u8>, String>,
 }
 
+/// Runs `f`, turning a panic into the error "the compiler panicked: …"
+/// (on the host, around a compile; in the plugin, around each entry point:
+/// invariant 2).
+pub fn caught<T>(f: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|p| {
+        let msg = p
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_else(|| "unknown panic".into());
+        Err(format!("the compiler panicked: {msg}"))
+    })
+}
+
 static API: OnceLock<Result<&'static CodegenApi, String>> = OnceLock::new();
 
 /// The plugin, loaded on first use (never before: invariant of `tier`).

@@ -542,15 +542,7 @@ fn compile_caught(cfg: &Config, input: RegionInput) -> Done {
         input.qualname.clone(),
     );
     let code_addr = input.code_addr;
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| compile(cfg, &input)))
-        .unwrap_or_else(|p| {
-            let msg = p
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
-                .unwrap_or_else(|| "unknown panic".into());
-            Err(format!("the compiler panicked: {msg}"))
-        });
+    let result = plugin::caught(|| compile(cfg, &input, unit));
     Done {
         unit,
         spot,
@@ -561,7 +553,7 @@ fn compile_caught(cfg: &Config, input: RegionInput) -> Done {
     }
 }
 
-fn compile(cfg: &Config, input: &RegionInput) -> Result<Output, String> {
+fn compile(cfg: &Config, input: &RegionInput, unit: u64) -> Result<Output, String> {
     if cfg.delay_ms > 0 {
         std::thread::sleep(std::time::Duration::from_millis(cfg.delay_ms as u64));
     }
@@ -570,11 +562,6 @@ fn compile(cfg: &Config, input: &RegionInput) -> Result<Output, String> {
     let mir_text = mir::print(&region);
     let mir_insts = region.blocks.iter().map(|b| b.insts.len() + 1).sum();
     let api = plugin::started()?;
-    let unit: u64 = input
-        .name
-        .trim_start_matches("strata_t2_")
-        .parse()
-        .unwrap_or(0);
     let compiled = (api.compile)(&plugin::Job {
         region: &region,
         name: &input.name,

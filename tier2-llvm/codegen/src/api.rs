@@ -9,7 +9,7 @@ use std::ffi::{c_char, c_void};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, OnceLock};
 use tier2_llvm::mir::Region;
-use tier2_llvm::plugin::{CodegenApi, Job, Unit, BUILD_ID_C};
+use tier2_llvm::plugin::{caught, CodegenApi, Job, Unit, BUILD_ID_C};
 
 static API: CodegenApi = CodegenApi {
     start,
@@ -38,18 +38,6 @@ static SESSION: OnceLock<Result<Session, String>> = OnceLock::new();
 /// Units compiled and not yet freed, by handle.
 static UNITS: Mutex<Option<HashMap<u64, Compiled>>> = Mutex::new(None);
 static NEXT_HANDLE: AtomicU64 = AtomicU64::new(1);
-
-/// Runs `f`, turning a panic into an error (invariant 2 of the contract).
-fn caught<T>(f: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|p| {
-        let msg = p
-            .downcast_ref::<String>()
-            .cloned()
-            .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
-            .unwrap_or_else(|| "unknown panic".into());
-        Err(format!("the compiler panicked: {msg}"))
-    })
-}
 
 fn session() -> Result<&'static Session, String> {
     match SESSION.get() {

@@ -104,16 +104,13 @@ fn step_term(
             exits(*exit, c);
             vec![*then, *other]
         }
+        // Through `exec_one` after a flush; its item is reloaded from the
+        // frame, so clean too.
         Term::ForIter {
-            dst,
-            body,
-            done,
-            exit,
-            ..
+            body, done, exit, ..
         } => {
             all_clean(c, frame_regs);
             exits(*exit, c);
-            let _ = dst;
             vec![*body, *done]
         }
         Term::ForNext {

@@ -813,6 +813,35 @@ impl<'ctx> Cx<'_, 'ctx> {
         self.b.build_int_to_ptr(item, self.ptrt, "").map_err(e)
     }
 
+    /// Calls helper `name` (declared on first use, its parameter types
+    /// those of `args`) and returns its `ret`-typed result.
+    fn call_int(
+        &self,
+        name: &str,
+        ret: IntType<'ctx>,
+        args: &[inkwell::values::BasicMetadataValueEnum<'ctx>],
+    ) -> R<IntValue<'ctx>> {
+        use inkwell::values::BasicMetadataValueEnum as Arg;
+        let params: Vec<inkwell::types::BasicMetadataTypeEnum<'ctx>> = args
+            .iter()
+            .map(|v| match v {
+                Arg::IntValue(x) => x.get_type().into(),
+                Arg::PointerValue(p) => p.get_type().into(),
+                Arg::FloatValue(f) => f.get_type().into(),
+                _ => self.i64t.into(),
+            })
+            .collect();
+        let fnv = self.declare(name, ret.fn_type(&params, false));
+        Ok(self
+            .b
+            .build_call(fnv, args, "")
+            .map_err(e)?
+            .try_as_basic_value()
+            .basic()
+            .ok_or_else(|| format!("{name} returned nothing"))?
+            .into_int_value())
+    }
+
     /// The module's declaration of helper `name` (added on first use).
     fn declare(&self, name: &str, ty: inkwell::types::FunctionType<'ctx>) -> FunctionValue<'ctx> {
         self.module
@@ -1171,18 +1200,8 @@ impl<'ctx> Cx<'_, 'ctx> {
                 if let Some(l) = self.object {
                     self.object_of_kind(&l, list, l.kind_list, exit)?;
                 }
-                let fty = self
-                    .i32t
-                    .fn_type(&[self.i64t.into(), self.i64t.into()], false);
-                let fnv = self.declare("strata_t2_list_append", fty);
-                let r = self
-                    .b
-                    .build_call(fnv, &[list.into(), v.into()], "")
-                    .map_err(e)?
-                    .try_as_basic_value()
-                    .basic()
-                    .ok_or("list_append returned nothing")?
-                    .into_int_value();
+                let r =
+                    self.call_int("strata_t2_list_append", self.i32t, &[list.into(), v.into()])?;
                 let ok = self
                     .b
                     .build_int_compare(IntPredicate::EQ, r, self.i32t.const_int(0, false), "")
@@ -1341,28 +1360,7 @@ impl<'ctx> Cx<'_, 'ctx> {
                         ],
                     ),
                 };
-                let params: Vec<inkwell::types::BasicMetadataTypeEnum<'ctx>> = all
-                    .iter()
-                    .map(|v| match v {
-                        Arg::IntValue(x) => x.get_type().into(),
-                        Arg::PointerValue(p) => p.get_type().into(),
-                        _ => i64t.into(),
-                    })
-                    .collect();
-                let fty = if ret_i32 {
-                    i32t.fn_type(&params, false)
-                } else {
-                    i64t.fn_type(&params, false)
-                };
-                let fnv = self.declare(name, fty);
-                let r = self
-                    .b
-                    .build_call(fnv, &all, "")
-                    .map_err(e)?
-                    .try_as_basic_value()
-                    .basic()
-                    .ok_or("pure helper returned nothing")?
-                    .into_int_value();
+                let r = self.call_int(name, if ret_i32 { i32t } else { i64t }, &all)?;
                 let ok = if ret_i32 {
                     self.b
                         .build_int_compare(IntPredicate::EQ, r, i32t.const_int(0, false), "")
@@ -1444,18 +1442,7 @@ impl<'ctx> Cx<'_, 'ctx> {
                 exit,
             } => {
                 let (x, y) = (self.load_num(a, st)?, self.load_num(rb, st)?);
-                let fty = self
-                    .i64t
-                    .fn_type(&[self.f64t.into(), self.f64t.into()], false);
-                let fnv = self.declare("strata_t2_float_pow", fty);
-                let r = self
-                    .b
-                    .build_call(fnv, &[x.into(), y.into()], "")
-                    .map_err(e)?
-                    .try_as_basic_value()
-                    .basic()
-                    .ok_or("pow returned nothing")?
-                    .into_int_value();
+                let r = self.call_int("strata_t2_float_pow", self.i64t, &[x.into(), y.into()])?;
                 let ok = self
                     .b
                     .build_int_compare(
@@ -1527,16 +1514,8 @@ impl<'ctx> Cx<'_, 'ctx> {
                     .map_err(e)?;
                 self.weigh(br, Some((1, POLL_EVERY as u32 - 1)))?;
                 self.b.position_at_end(ask);
-                let fty = self.i32t.fn_type(&[self.ptrt.into()], false);
-                let fnv = self.declare("strata_t2_wants_collect", fty);
-                let r = self
-                    .b
-                    .build_call(fnv, &[self.thread.into()], "")
-                    .map_err(e)?
-                    .try_as_basic_value()
-                    .basic()
-                    .ok_or("wants_collect returned nothing")?
-                    .into_int_value();
+                let r =
+                    self.call_int("strata_t2_wants_collect", self.i32t, &[self.thread.into()])?;
                 let want = self
                     .b
                     .build_int_compare(IntPredicate::NE, r, self.i32t.const_int(0, false), "")
@@ -1672,18 +1651,11 @@ impl<'ctx> Cx<'_, 'ctx> {
                     .build_conditional_branch(none, self.blocks[other], other_kind)
                     .map_err(e)?;
                 self.b.position_at_end(other_kind);
-                let fty = self
-                    .i64t
-                    .fn_type(&[self.ptrt.into(), self.i64t.into()], false);
-                let fnv = self.declare("strata_t2_truthy", fty);
-                let r = self
-                    .b
-                    .build_call(fnv, &[self.thread.into(), bits.into()], "")
-                    .map_err(e)?
-                    .try_as_basic_value()
-                    .basic()
-                    .ok_or("truthy returned nothing")?
-                    .into_int_value();
+                let r = self.call_int(
+                    "strata_t2_truthy",
+                    self.i64t,
+                    &[self.thread.into(), bits.into()],
+                )?;
                 self.b
                     .build_switch(
                         r,
@@ -1753,18 +1725,11 @@ impl<'ctx> Cx<'_, 'ctx> {
                     self.b.build_unconditional_branch(slow).map_err(e)?;
                 }
                 self.b.position_at_end(slow);
-                let fty = self
-                    .i64t
-                    .fn_type(&[self.ptrt.into(), self.i64t.into()], false);
-                let fnv = self.declare("strata_t2_for_next", fty);
-                let r = self
-                    .b
-                    .build_call(fnv, &[self.thread.into(), itv.into()], "")
-                    .map_err(e)?
-                    .try_as_basic_value()
-                    .basic()
-                    .ok_or("for_next returned nothing")?
-                    .into_int_value();
+                let r = self.call_int(
+                    "strata_t2_for_next",
+                    self.i64t,
+                    &[self.thread.into(), itv.into()],
+                )?;
                 self.b
                     .build_switch(
                         r,
