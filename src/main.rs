@@ -60,7 +60,7 @@ fn command() -> Command {
 
 /// The tier-2 factory from the command line (exits on a bad setting).
 fn tier2_factory(m: &clap::ArgMatches, dump: &[String]) -> interp::tier::TierFactory {
-    use tier2_llvm::layout::{Layout, OptLevel, Stress};
+    use tier2_llvm::layout::{OptLevel, Stress};
     use tier2_llvm::tier::{Config, LogFlags, Tier2};
     let opt = match m.get_one::<String>("opt-level").map(|s| s.as_str()) {
         None | Some("O2") => OptLevel::O2,
@@ -96,7 +96,6 @@ fn tier2_factory(m: &clap::ArgMatches, dump: &[String]) -> interp::tier::TierFac
             osr_every_backedge: m.get_flag("osr-every-backedge"),
         },
         delay_ms: m.get_one::<u32>("jit-delay-ms").copied().unwrap_or(0),
-        layout: Layout::host(),
         exit_budget: m
             .get_one::<u32>("tier2-exit-budget")
             .copied()

@@ -22,8 +22,15 @@ pub struct Layout {
 }
 
 impl Layout {
-    /// The layout of this process (the VM that will run the code).
-    pub fn host() -> Layout {
+    /// The layout of this process (the VM that will run the code),
+    /// measured at the first compile (never for runs that compile
+    /// nothing).
+    pub fn host() -> &'static Layout {
+        static HOST: std::sync::OnceLock<Layout> = std::sync::OnceLock::new();
+        HOST.get_or_init(Layout::measure)
+    }
+
+    fn measure() -> Layout {
         Layout {
             frame_regs: std::mem::offset_of!(runtime::frame::Frame, regs) as u64,
             thread_exit_value: std::mem::offset_of!(runtime::Thread, exit_value) as u64,

@@ -70,8 +70,6 @@ pub struct Config {
     /// Hold each compile this long before it may be installed
     /// (`--jit-delay-ms`).
     pub delay_ms: u32,
-    /// This process's layout (`Layout::host`), for the code generator.
-    pub layout: Layout,
     /// Guard exits after which a unit is retired and its spot recompiled
     /// (`--tier2-exit-budget`).
     pub exit_budget: u64,
@@ -566,7 +564,7 @@ fn compile(cfg: &Config, input: &RegionInput, unit: u64) -> Result<Output, Strin
         region: &region,
         name: &input.name,
         unit,
-        layout: &cfg.layout,
+        layout: Layout::host(),
         stress: cfg.stress,
         opt: cfg.opt,
         want_ir: cfg.dump_llvm_ir,
