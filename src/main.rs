@@ -94,6 +94,7 @@ fn tier2_factory(m: &clap::ArgMatches, dump: &[String]) -> interp::tier::TierFac
         stress: Stress {
             deopt_every: m.get_one::<u32>("deopt-every").copied().unwrap_or(0),
             osr_every_backedge: m.get_flag("osr-every-backedge"),
+            compile_all: m.get_flag("tier2-compile-all"),
         },
         delay_ms: m.get_one::<u32>("jit-delay-ms").copied().unwrap_or(0),
         exit_budget: m

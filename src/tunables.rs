@@ -97,6 +97,12 @@ pub const TUNABLES: &[Tunable] = &[
         doc: "Stress: tier-2 loop code leaves at every back edge and is re-entered by OSR.",
     },
     Tunable {
+        name: "tier2-compile-all",
+        kind: Kind::Flag,
+        default: "",
+        doc: "Stress: tier 2 compiles every hot region, even those its cost model would leave to the interpreter (too many interpreter steps).",
+    },
+    Tunable {
         name: "jit-delay-ms",
         kind: Kind::Number,
         default: "0",

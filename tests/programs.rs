@@ -49,7 +49,14 @@ const CONFIGS: &[(&str, &[&str])] = &[
     // Tier 2 with profiles gathered first, and its stress modes.
     (
         "tier2warm",
-        &["--max-tier", "2", "--jit-sync", "--tier2-threshold", "3"],
+        &[
+            "--max-tier",
+            "2",
+            "--jit-sync",
+            "--tier2-threshold",
+            "3",
+            "--tier2-compile-all",
+        ],
     ),
     (
         "deopt7",
@@ -61,6 +68,7 @@ const CONFIGS: &[(&str, &[&str])] = &[
             "1",
             "--deopt-every",
             "7",
+            "--tier2-compile-all",
         ],
     ),
     (

@@ -65,7 +65,7 @@ pub struct Helper {
     /// C parameters: `(type, name)`.
     pub params: &'static [(&'static str, &'static str)],
     /// What a stub returns so that compiled code leaves (a C expression;
-    /// empty for `void`): "raised" for the step, a miss for pure helpers,
+    /// empty for `void`): "raised" for the step and calls, a miss for pure helpers,
     /// a fresh register block for `strata_t2_push_frame`.
     pub leave: &'static str,
     pub doc: &'static str,
@@ -83,6 +83,21 @@ pub const HELPERS: &[Helper] = &[
         ],
         leave: "1",
         doc: "The instruction at `pc` by the interpreter; 0 done, 1 raised (exception in the thread), 2 exhausted (ForIter).",
+    },
+    Helper {
+        name: "strata_t2_call",
+        ret: "uint32_t",
+        params: &[
+            ("strata_thread *", "thread"),
+            ("uint64_t *", "regs"),
+            ("uint64_t", "func"),
+            ("uint32_t", "first"),
+            ("uint32_t", "nargs"),
+            ("uint32_t", "dst"),
+            ("uint32_t", "pc"),
+        ],
+        leave: "1",
+        doc: "The call at `pc` to the known function `func` with the arguments in regs[first..first + nargs], result to regs[dst]; 0 done, 1 raised.",
     },
     Helper {
         name: crate::helpers::HELPER_EXIT,

@@ -89,6 +89,46 @@ pub unsafe extern "C" fn strata_t2_step(t: *mut Thread, regs: *mut Value, pc: u3
     interp::exec::step::exec_one(t, regs, pc)
 }
 
+/// The call at `pc` to the Python function `func` with the arguments in
+/// `regs[first..first + nargs]` (a leading unbound register is the empty
+/// receiver slot of a method load that found a plain function: skipped),
+/// run natively nested as `exec_one` runs calls; the result goes to
+/// `regs[dst]`. Returns a `STEP_*` status.
+///
+/// # Safety
+/// `t` is the running thread with the caller's frame on top, `regs` that
+/// frame's registers, and the register numbers lie within it.
+pub unsafe extern "C" fn strata_t2_call(
+    t: *mut Thread,
+    regs: *mut Value,
+    func: u64,
+    first: u32,
+    nargs: u32,
+    dst: u32,
+    pc: u32,
+) -> u32 {
+    use interp::exec::step::{STEP_OK, STEP_RAISED};
+    // SAFETY: compiled code passes the thread it was entered with.
+    let t = unsafe { &mut *t };
+    // SAFETY: the caller's frame is on top (see above).
+    unsafe { t.frames.last_mut().unwrap_unchecked() }.pc = pc;
+    // SAFETY: the argument registers lie within the frame (see above),
+    // below `Thread::sp`, so the callee's frame does not overlap them.
+    let mut args = unsafe { std::slice::from_raw_parts(regs.add(first as usize), nargs as usize) };
+    if args.first().is_some_and(|v| v.is_unbound()) {
+        args = &args[1..];
+    }
+    let f = Value::from_bits(func);
+    match interp::exec::call_function(t, f, args, None) {
+        Ok(v) => {
+            // SAFETY: `dst` lies within the frame (see above).
+            unsafe { *regs.add(dst as usize) = v };
+            STEP_OK
+        }
+        Err(_) => STEP_RAISED,
+    }
+}
+
 /// Compiled code leaves through exit `exit` of `unit`.
 ///
 /// # Safety
@@ -154,6 +194,7 @@ pub const HELPER_OSR: &str = "strata_t2_osr";
 pub fn symbols() -> Vec<(&'static str, usize)> {
     bound![
         strata_t2_step,
+        strata_t2_call,
         strata_t2_exit,
         strata_t2_osr,
         strata_t2_get_slot,

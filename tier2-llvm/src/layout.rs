@@ -50,6 +50,10 @@ pub struct Stress {
     /// interpreter re-enters them by OSR each iteration
     /// (`--osr-every-backedge`; applied by `mir::build`).
     pub osr_every_backedge: bool,
+    /// Every hot region is compiled, profitable or not
+    /// (`--tier2-compile-all`), so the tests reach compiled paths the cost
+    /// model would avoid.
+    pub compile_all: bool,
 }
 
 /// LLVM's optimisation level for tier-2 code (`--opt-level`).

@@ -92,6 +92,10 @@ pub struct RegionInput {
     pub osr_every_backedge: bool,
     /// Per instruction: the callee to inline at a call, if any.
     pub inlines: Vec<Option<InlineCallee>>,
+    /// Per instruction: a call's known callee that is not inlined (a
+    /// plain Python function's bits; the call guards on it, pinned), called
+    /// directly (`mir::Inst::Call`).
+    pub calls: Vec<Option<u64>>,
     /// Per conditional jump: `(taken, not taken)` from the branch profile.
     pub branches: Vec<Option<(u32, u32)>>,
     /// Per instruction: operand types the generic form saw
@@ -144,7 +148,7 @@ pub fn snapshot_pinned(
     input.sites = sites_of(code, pins);
     let mut assumed = Vec::new();
     fold_globals(code, &mut input, pins, &mut assumed);
-    find_inlines(code, &mut input, pins, &mut assumed);
+    find_callees(code, &mut input, pins, &mut assumed);
     input.assumed = assumed;
     input
 }
@@ -285,12 +289,13 @@ const INLINE_MAX_INSNS: usize = 60;
 
 /// Marks the calls of `code` whose callee is known at this moment — a
 /// function in a global cell loaded just before the call, or a method an
-/// inline cache recorded — and can be inlined: a plain function (no
+/// inline cache recorded. Such a callee is called directly (`calls`), or
+/// inlined (`inlines`) when it is a plain function (no
 /// defaults used, no `*args`/`**kw`/keyword-only parameters, no closure or
 /// cells, no exception handlers, not a generator), small, not `code`
 /// itself, whose own MIR has no interpreter steps (so every exit inside it
 /// is a guard that resumes the interpreter in a rebuilt frame).
-fn find_inlines(
+fn find_callees(
     code: Gc<Code>,
     input: &mut RegionInput,
     pins: &mut Vec<runtime::Value>,
@@ -347,6 +352,12 @@ fn find_inlines(
             continue;
         };
         let c = f.code;
+        if !matches!(c.kind, runtime::bytecode::CodeKind::Function) {
+            continue;
+        }
+        // Any other plain function is called directly.
+        pins.push(func);
+        input.calls[pc] = Some(func.bits());
         let simple = matches!(c.kind, runtime::bytecode::CodeKind::Function)
             && !c.is_generator
             && !c.varargs
@@ -373,7 +384,7 @@ fn find_inlines(
         if !crate::mir::inlinable(&r) {
             continue;
         }
-        pins.push(func);
+        input.calls[pc] = None;
         pins.extend(callee_pins);
         for a in callee_assumed {
             if !assumed.contains(&a) {
@@ -413,6 +424,7 @@ pub fn snapshot(code: Gc<Code>, spot: HotSpot, unit: u64) -> RegionInput {
         types: code.types.get().clone(),
         osr_every_backedge: false,
         inlines: vec![None; code.insns.get().len()],
+        calls: vec![None; code.insns.get().len()],
         branches: code
             .caches
             .get()

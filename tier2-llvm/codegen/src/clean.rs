@@ -74,7 +74,7 @@ pub fn step_inst(
                 dirty(c, dst + k);
             }
         }
-        Inst::Step { exit, .. } => {
+        Inst::Step { exit, .. } | Inst::Call { exit, .. } => {
             all_clean(c, frame_regs);
             exits(*exit, c);
         }

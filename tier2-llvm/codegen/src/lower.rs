@@ -1486,6 +1486,40 @@ impl<'ctx> Cx<'_, 'ctx> {
                     st[w as usize] = Ty::Value;
                 }
             }
+            Inst::Call {
+                pc,
+                func,
+                first,
+                nargs,
+                dst,
+                exit,
+            } => {
+                self.flush(st, &self.clean_now)?;
+                let i32c = |v: u64| self.i32t.const_int(v, false).into();
+                let status = self.call_int(
+                    "strata_t2_call",
+                    self.i32t,
+                    &[
+                        self.thread.into(),
+                        self.regs.into(),
+                        self.const64(func).into(),
+                        i32c(first as u64),
+                        i32c(nargs as u64),
+                        i32c(dst as u64),
+                        i32c(pc as u64),
+                    ],
+                )?;
+                let ok = self
+                    .b
+                    .build_int_compare(IntPredicate::EQ, status, self.i32t.const_int(0, false), "")
+                    .map_err(e)?;
+                self.guard(ok, exit)?;
+                let v = self.load_frame(dst as usize)?;
+                self.b
+                    .build_store(self.slots[dst as usize].bits, v)
+                    .map_err(e)?;
+                st[dst as usize] = Ty::Value;
+            }
             Inst::Poll => {
                 let ctx = self.f.get_type().get_context();
                 let c = self

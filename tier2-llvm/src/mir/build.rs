@@ -354,6 +354,21 @@ fn shift_inst(i: &Inst, base: Reg, eoff: ExitId) -> Inst {
             exit: exit + eoff,
         },
         Inst::CheckValid { exit } => Inst::CheckValid { exit: exit + eoff },
+        Inst::Call {
+            pc,
+            func,
+            first,
+            nargs,
+            dst,
+            exit,
+        } => Inst::Call {
+            pc,
+            func,
+            first: r(first),
+            nargs,
+            dst: r(dst),
+            exit: exit + eoff,
+        },
         Inst::Same { dst, a, b, negate } => Inst::Same {
             dst: r(dst),
             a: r(a),
@@ -753,6 +768,13 @@ impl Builder<'_> {
             writes: writes.iter().map(|&w| w as Reg).collect(),
             exit: e,
         });
+        self.after_python_code(insts, st, pc);
+    }
+
+    /// After a step or call that may have run Python code: nothing is
+    /// known about objects any more, and a region that folded globals
+    /// checks it is still valid.
+    fn after_python_code(&mut self, insts: &mut Vec<Inst>, st: &mut [Ty], pc: u32) {
         // Python code may have changed any object's shape or class.
         self.known.iter_mut().for_each(|k| *k = None);
         if self.checks_validity() {
@@ -761,6 +783,38 @@ impl Builder<'_> {
             let e = self.resume_exit(st, pc + 1, "invalidated");
             insts.push(Inst::CheckValid { exit: e });
         }
+    }
+
+    /// A call to the known callee `input.calls[pc]`: a guard on the
+    /// function register, then `Call` (flushed and reloaded like a step).
+    fn direct_call(&mut self, insts: &mut Vec<Inst>, st: &mut [Ty], i: Insn, pc: u32) {
+        let func = self.input.calls[pc as usize].expect("known callee");
+        let (a, b, c) = (i.a(), i.b(), i.c());
+        // A cached method load leaves the receiver in b + 1 (the callee is
+        // only known for instance receivers): it is the first argument.
+        let (first, nargs) = if i.op().generic() == Op::Call {
+            (b + 1, c)
+        } else {
+            (b + 1, c + 1)
+        };
+        self.boxed(insts, st, &[b]);
+        let guard = self.resume_exit(st, pc, "callee changed");
+        insts.push(Inst::GuardBits {
+            reg: b as Reg,
+            bits: func,
+            exit: guard,
+        });
+        let e = self.exit(pc, ExitKind::Raise, self.trim(st, pc), "raised");
+        st[a] = Ty::Value;
+        insts.push(Inst::Call {
+            pc,
+            func,
+            first: first as Reg,
+            nargs: nargs as u16,
+            dst: a as Reg,
+            exit: e,
+        });
+        self.after_python_code(insts, st, pc);
     }
 
     /// Lowers one bytecode block from entry state `st`. In the inference
@@ -862,6 +916,9 @@ impl Builder<'_> {
                         guard,
                         state,
                     });
+                }
+                Op::Call | Op::CallMethod if self.input.calls[pc as usize].is_some() => {
+                    self.direct_call(&mut insts, &mut st, i, pc)
                 }
                 Op::Unpack => {
                     self.boxed(&mut insts, &mut st, &[b]);

@@ -32,11 +32,13 @@ pub fn writes(i: runtime::bytecode::Insn) -> Vec<usize> {
     effects::effects(i).map(|(_, w)| w).unwrap_or_default()
 }
 
-/// Whether a callee's MIR can be inlined: no interpreter steps (a step
-/// needs the callee's own frame) and no exit that raises.
+/// Whether a callee's MIR can be inlined: no interpreter steps or calls
+/// (they need the callee's own frame) and no exit that raises.
 pub fn inlinable(r: &Region) -> bool {
     r.blocks.iter().all(|b| {
-        b.insts.iter().all(|i| !matches!(i, Inst::Step { .. }))
+        b.insts
+            .iter()
+            .all(|i| !matches!(i, Inst::Step { .. } | Inst::Call { .. }))
             && !matches!(b.term, Term::ForIter { .. })
     }) && r
         .exits
@@ -228,6 +230,19 @@ pub enum Inst {
     Step {
         pc: u32,
         writes: Vec<Reg>,
+        exit: ExitId,
+    },
+    /// The call at `pc` to the known Python function `func` (the caller
+    /// guarded the function register), with the boxed arguments in the
+    /// frame's registers `first..first + nargs`, run natively nested
+    /// (`strata_t2_call`): like a `Step`, the frame is flushed before it,
+    /// `dst` is reloaded as `Value` after it, and `exit` if it raised.
+    Call {
+        pc: u32,
+        func: u64,
+        first: Reg,
+        nargs: u16,
+        dst: Reg,
         exit: ExitId,
     },
     /// Leaves through `exit` if the unit was invalidated (after a step, in

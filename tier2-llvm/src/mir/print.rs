@@ -75,7 +75,7 @@ pub fn print(r: &Region) -> String {
                     format!("r{dst} = r{a} {op} r{b}")
                 }
                 Inst::GuardBits { reg, exit, .. } => {
-                    format!("guard r{reg} is the inlined function else e{exit}")
+                    format!("guard r{reg} is the known function else e{exit}")
                 }
                 Inst::Unpack { src, dst, n, exit } => {
                     format!("r{dst}..+{n} = unpack r{src} else e{exit}")
@@ -121,6 +121,22 @@ pub fn print(r: &Region) -> String {
                     format!("step pc {pc} -> [{}] else e{exit}", w.join(", "))
                 }
                 Inst::CheckValid { exit } => format!("check_valid else e{exit}"),
+                Inst::Call {
+                    pc,
+                    func,
+                    first,
+                    nargs,
+                    dst,
+                    exit,
+                } => {
+                    let _ = func;
+                    let args: Vec<String> =
+                        (0..*nargs).map(|k| format!("r{}", first + k)).collect();
+                    format!(
+                        "r{dst} = call pc {pc} known({}) else e{exit}",
+                        args.join(", ")
+                    )
+                }
                 Inst::Poll => "poll".to_string(),
             };
             let _ = writeln!(s, "  {line}");

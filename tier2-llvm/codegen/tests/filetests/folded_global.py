@@ -1,10 +1,11 @@
 # A global bound once is folded in as a constant (unboxed in the loop);
-# the region then tests its invalidation flag after each interpreter step
-# (here the call to `note`, which is not inlined: it has a handler).
+# the region then tests its invalidation flag after each call that may run
+# Python code (here the direct call to `note`, which is not inlined: it
+# has a handler).
 # region: scaled loop 2
 # not-mir: load_global
 # check-mir: float 2.5
-# check-mir: step pc
+# check-mir: call pc
 # check-mir: check_valid else
 # check-mir: (invalidated)
 # check-ir: %invalidated = load i8

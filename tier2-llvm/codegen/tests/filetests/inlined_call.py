@@ -2,7 +2,7 @@
 # that the global still holds that function, the callee's arithmetic is
 # unboxed in the caller's code, and its exits rebuild the callee's frame.
 # region: row loop 5
-# check-mir: guard r7 is the inlined function
+# check-mir: guard r7 is the known function
 # check-mir: int.Add
 # check-mir: float.Div
 # loop-mir-not: step
