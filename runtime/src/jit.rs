@@ -157,6 +157,7 @@ impl EntryTable {
         Self::live(slot.1.load(Ordering::Acquire))
     }
 
+    #[inline(always)]
     fn live<'a>(p: usize) -> Option<&'a JitCode> {
         if p == 0 {
             return None;

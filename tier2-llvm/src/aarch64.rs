@@ -180,6 +180,13 @@ pub const HELPERS: &[Helper] = &[
         doc: "bool(value) as a bool value, for anything but instances; STRATA_MISS otherwise.",
     },
     Helper {
+        name: "strata_t2_get_iter",
+        ret: "uint64_t",
+        params: &[("strata_thread *", "t"), ("uint64_t", "value")],
+        leave: "STRATA_MISS",
+        doc: "iter(value) for anything but instances; STRATA_MISS otherwise.",
+    },
+    Helper {
         name: "strata_t2_build_slice",
         ret: "uint64_t",
         params: &[

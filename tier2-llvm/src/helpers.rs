@@ -89,7 +89,8 @@ pub unsafe extern "C" fn strata_t2_step(t: *mut Thread, regs: *mut Value, pc: u3
     interp::exec::step::exec_one(t, regs, pc)
 }
 
-/// The call at `pc` to the Python function `func` with the arguments in
+/// The call at `pc` to the known callable `func` (a Python function,
+/// builtin, or class) with the arguments in
 /// `regs[first..first + nargs]` (a leading unbound register is the empty
 /// receiver slot of a method load that found a plain function: skipped),
 /// run natively nested as `exec_one` runs calls; the result goes to
@@ -119,7 +120,12 @@ pub unsafe extern "C" fn strata_t2_call(
         args = &args[1..];
     }
     let f = Value::from_bits(func);
-    match interp::exec::call_function(t, f, args, None) {
+    let r = if cast::<runtime::object::Function>(f).is_some() {
+        interp::exec::call_function(t, f, args, None)
+    } else {
+        runtime::ops::call(t, f, args, None)
+    };
+    match r {
         Ok(v) => {
             // SAFETY: `dst` lies within the frame (see above).
             unsafe { *regs.add(dst as usize) = v };
@@ -204,6 +210,7 @@ pub fn symbols() -> Vec<(&'static str, usize)> {
         strata_t2_wants_collect,
         strata_t2_collect,
         strata_t2_truthy,
+        strata_t2_get_iter,
         strata_t2_build_slice,
         strata_t2_get_slice,
         strata_t2_set_slice,
@@ -397,6 +404,28 @@ pub unsafe extern "C" fn strata_t2_truthy(t: *mut Thread, v: u64) -> u64 {
     let t = unsafe { &mut *t };
     match runtime::ops::truthy(t, v) {
         Ok(b) => Value::bool(b).bits(),
+        Err(_) => MISS,
+    }
+}
+
+/// `iter(v)` for values whose iterator runs no Python code (everything
+/// but instances), by the interpreter's `ops::iter`; `MISS` for instances
+/// and for anything `iter` refuses (the interpreter raises it again).
+///
+/// # Safety
+/// `t` is the running thread.
+pub unsafe extern "C" fn strata_t2_get_iter(t: *mut Thread, v: u64) -> u64 {
+    let v = Value::from_bits(v);
+    if matches!(
+        runtime::ops::kind_of(v),
+        None | Some(runtime::object::Kind::Instance)
+    ) {
+        return MISS;
+    }
+    // SAFETY: compiled code passes the thread it was entered with.
+    let t = unsafe { &mut *t };
+    match runtime::ops::iter(t, v) {
+        Ok(it) => it.bits(),
         Err(_) => MISS,
     }
 }

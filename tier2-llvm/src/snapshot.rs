@@ -93,8 +93,8 @@ pub struct RegionInput {
     /// Per instruction: the callee to inline at a call, if any.
     pub inlines: Vec<Option<InlineCallee>>,
     /// Per instruction: a call's known callee that is not inlined (a
-    /// plain Python function's bits; the call guards on it, pinned), called
-    /// directly (`mir::Inst::Call`).
+    /// Python function, builtin function or method, or class, by its bits;
+    /// the call guards on it, pinned), called directly (`mir::Inst::Call`).
     pub calls: Vec<Option<u64>>,
     /// Per conditional jump: `(taken, not taken)` from the branch profile.
     pub branches: Vec<Option<(u32, u32)>>,
@@ -289,7 +289,8 @@ const INLINE_MAX_INSNS: usize = 60;
 
 /// Marks the calls of `code` whose callee is known at this moment — a
 /// function in a global cell loaded just before the call, or a method an
-/// inline cache recorded. Such a callee is called directly (`calls`), or
+/// inline cache recorded. Such a callee is called directly (`calls`,
+/// whatever it is), or
 /// inlined (`inlines`) when it is a plain function (no
 /// defaults used, no `*args`/`**kw`/keyword-only parameters, no closure or
 /// cells, no exception handlers, not a generator), small, not `code`
@@ -338,26 +339,29 @@ fn find_callees(
             }
             (Op::LoadMethodCached, Op::CallMethod) if pi.a() == freg => {
                 match &code.caches.get()[q] {
-                    Cache::Method {
-                        func,
-                        shape: Some(_),
-                        ..
-                    } => *func,
+                    Cache::Method { func, .. } => *func,
                     _ => continue,
                 }
             }
             _ => continue,
         };
+        if !func.is_obj() {
+            continue;
+        }
+        // Any callable object is called directly (builtin functions and
+        // methods, classes, Python functions).
+        pins.push(func);
+        input.calls[pc] = Some(func.bits());
         let Some(f) = cast::<Function>(func) else {
             continue;
         };
         let c = f.code;
-        if !matches!(c.kind, runtime::bytecode::CodeKind::Function) {
-            continue;
-        }
-        // Any other plain function is called directly.
-        pins.push(func);
-        input.calls[pc] = Some(func.bits());
+        // Only methods of instances (whose receiver is the first argument)
+        // are inlined.
+        let instance_method = match i.op() {
+            Op::CallMethod => matches!(&code.caches.get()[q], Cache::Method { shape: Some(_), .. }),
+            _ => true,
+        };
         let simple = matches!(c.kind, runtime::bytecode::CodeKind::Function)
             && !c.is_generator
             && !c.varargs
@@ -367,6 +371,7 @@ fn find_callees(
             && c.cellvars.is_empty()
             && f.closure.is_none()
             && c.exc_table.is_empty()
+            && instance_method
             && c.argcount as usize == argc
             && c.insns.get().len() <= INLINE_MAX_INSNS
             && !c.ptr_eq(code);

@@ -91,38 +91,24 @@ pub(super) fn enter(
         && !code.varkw
         && code.kwonlycount == 0
         && args.len() == code.argcount as usize;
-    // SAFETY: [regs, regs + nregs) lies in the register stack, above every
-    // live frame (base = sp), so it overlaps neither `args` nor other frames.
-    let window = unsafe { std::slice::from_raw_parts_mut(regs, nregs) };
     if simple {
-        window[..args.len()].copy_from_slice(args);
-        window[args.len()..].fill(Value::UNBOUND);
+        // SAFETY: [regs, regs + nregs) lies in the register stack, above
+        // every live frame (base = sp), so it overlaps neither `args` nor
+        // other frames; args.len() == argcount <= nregs (loader).
+        unsafe {
+            for (k, &v) in args.iter().enumerate() {
+                *regs.add(k) = v;
+            }
+            for k in args.len()..nregs {
+                *regs.add(k) = Value::UNBOUND;
+            }
+        }
     } else {
-        window.fill(Value::UNBOUND);
-        // Claim the window while binding allocates (tuples, dicts), so the
-        // collector scans it (invariant 1).
-        t.sp = base + nregs;
-        let r = bind_args(t, func, args, kwnames, regs);
-        t.sp = base;
-        r?;
+        bind_window(t, func, args, kwnames, regs, base, nregs)?;
     }
     code.calls.set(code.calls.get() + 1);
     if code.is_generator {
-        let regs_copy: Box<[Value]> = window.to_vec().into_boxed_slice();
-        let g = t.alloc(Generator {
-            code,
-            func: func.as_value(),
-            globals: func.globals,
-            state: GcCell::new(GenState {
-                regs: regs_copy,
-                pc: 0,
-                status: GenStatus::Created,
-                resume_reg: 0,
-                handled: Value::NONE,
-                outer_handled: Value::NONE,
-            }),
-        });
-        return Ok(Entered::Done(g.as_value()));
+        return Ok(Entered::Done(new_generator(t, func, regs, nregs)));
     }
     t.frames.push(Frame {
         code,
@@ -149,6 +135,50 @@ pub(super) fn enter(
         }
     }
     Ok(Entered::Frame(regs, insns))
+}
+
+/// Binds arguments the general way into the window `regs` (`nregs` at
+/// stack slot `base`): defaults, keywords, `*args`, `**kw`.
+#[inline(never)]
+fn bind_window(
+    t: &mut Thread,
+    func: Gc<Function>,
+    args: &[Value],
+    kwnames: Option<Gc<Tuple>>,
+    regs: *mut Value,
+    base: usize,
+    nregs: usize,
+) -> PyResult<()> {
+    // SAFETY: as in `enter`: the window lies above every live frame.
+    unsafe { std::slice::from_raw_parts_mut(regs, nregs) }.fill(Value::UNBOUND);
+    // Claim the window while binding allocates (tuples, dicts), so the
+    // collector scans it (invariant 1).
+    t.sp = base + nregs;
+    let r = bind_args(t, func, args, kwnames, regs);
+    t.sp = base;
+    r
+}
+
+/// A generator for `func` whose frame starts as the bound window `regs`.
+#[inline(never)]
+fn new_generator(t: &mut Thread, func: Gc<Function>, regs: *mut Value, nregs: usize) -> Value {
+    // SAFETY: as in `enter`: the window lies above every live frame.
+    let window = unsafe { std::slice::from_raw_parts(regs, nregs) };
+    let regs_copy: Box<[Value]> = window.to_vec().into_boxed_slice();
+    let g = t.alloc(Generator {
+        code: func.code,
+        func: func.as_value(),
+        globals: func.globals,
+        state: GcCell::new(GenState {
+            regs: regs_copy,
+            pc: 0,
+            status: GenStatus::Created,
+            resume_reg: 0,
+            handled: Value::NONE,
+            outer_handled: Value::NONE,
+        }),
+    });
+    g.as_value()
 }
 
 /// With a tier installed: counts toward the function's threshold, and runs

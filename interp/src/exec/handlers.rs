@@ -459,6 +459,9 @@ macro_rules! arith {
                     next!(t, regs, step(pc))
                 }
             }
+            // The operand types are noted here only: tier 2 reads no
+            // note as "inline ints only".
+            quicken::note_types(t, pc, l, r);
             let v = tryv!(t, regs, pc, ops::binary(t, l, r, $op));
             set_reg!(regs, i.a(), v);
             next!(t, regs, step(pc))

@@ -983,6 +983,42 @@ impl<'ctx> Cx<'_, 'ctx> {
                 let v = match op {
                     IntOp::Add => bld.build_int_add(x, y, "").map_err(e)?,
                     IntOp::Sub => bld.build_int_sub(x, y, "").map_err(e)?,
+                    IntOp::And => bld.build_and(x, y, "").map_err(e)?,
+                    IntOp::Or => bld.build_or(x, y, "").map_err(e)?,
+                    IntOp::Xor => bld.build_xor(x, y, "").map_err(e)?,
+                    IntOp::Shl => {
+                        // 0 <= y < 48 (as the interpreter's fast path), and
+                        // no bit lost: the range guard below then holds
+                        // the result to the inline range.
+                        let ok = bld
+                            .build_int_compare(IntPredicate::ULT, y, self.const64(48), "")
+                            .map_err(e)?;
+                        self.guard(ok, exit)?;
+                        let bld = &self.b;
+                        let v = bld.build_left_shift(x, y, "").map_err(e)?;
+                        let back = bld.build_right_shift(v, y, true, "").map_err(e)?;
+                        let kept = bld
+                            .build_int_compare(IntPredicate::EQ, back, x, "")
+                            .map_err(e)?;
+                        self.guard(kept, exit)?;
+                        v
+                    }
+                    IntOp::Shr => {
+                        let ok = bld
+                            .build_int_compare(IntPredicate::SGE, y, self.const64(0), "")
+                            .map_err(e)?;
+                        self.guard(ok, exit)?;
+                        // Shifting by 63 or more leaves the sign.
+                        let bld = &self.b;
+                        let big = bld
+                            .build_int_compare(IntPredicate::SGT, y, self.const64(63), "")
+                            .map_err(e)?;
+                        let n = bld
+                            .build_select(big, self.const64(63), y, "")
+                            .map_err(e)?
+                            .into_int_value();
+                        bld.build_right_shift(x, n, true, "").map_err(e)?
+                    }
                     IntOp::Mul => {
                         // |x|, |y| < 2**47: the i128-free check is to keep
                         // the product within 2**47 (no i64 overflow either,
@@ -1321,6 +1357,11 @@ impl<'ctx> Cx<'_, 'ctx> {
                     PureOp::Truthy => {
                         ("strata_t2_truthy", false, vec![self.thread.into(), vals[0]])
                     }
+                    PureOp::GetIter => (
+                        "strata_t2_get_iter",
+                        false,
+                        vec![self.thread.into(), vals[0]],
+                    ),
                     PureOp::BuildSlice => (
                         "strata_t2_build_slice",
                         false,

@@ -878,6 +878,11 @@ impl Builder<'_> {
                 | Op::TrueDiv
                 | Op::FloorDiv
                 | Op::Mod
+                | Op::BitAnd
+                | Op::BitOr
+                | Op::BitXor
+                | Op::LShift
+                | Op::RShift
                 | Op::Inplace
                     if self.arith(&mut insts, &mut st, i, pc) => {}
                 Op::Lt | Op::Le | Op::Eq | Op::Ne | Op::Gt | Op::Ge
@@ -890,6 +895,7 @@ impl Builder<'_> {
                 | Op::StoreGlobal
                 | Op::ListAppend
                 | Op::BuildSlice
+                | Op::GetIter
                     if self.pure(&mut insts, &mut st, i, pc) => {}
                 Op::LoadMethod if self.method(&mut insts, &mut st, i, pc) => {}
                 Op::Call | Op::CallMethod if self.input.inlines[pc as usize].is_some() => {
@@ -1209,6 +1215,7 @@ impl Builder<'_> {
                 (PureOp::SetSlice, None, vec![a, b, c], None)
             }
             (Op::BuildSlice, _) => (PureOp::BuildSlice, Some(a), vec![b, b + 1, b + 2], None),
+            (Op::GetIter, _) => (PureOp::GetIter, Some(a), vec![b], None),
             (Op::GetItem, _) if st[c] == Ty::Int || i.op() == Op::GetItemList => {
                 (PureOp::ListGet, Some(a), vec![b], Some(c))
             }
@@ -1325,6 +1332,11 @@ impl Builder<'_> {
             Op::TrueDiv => BinOp::TrueDiv,
             Op::FloorDiv => BinOp::FloorDiv,
             Op::Mod => BinOp::Mod,
+            Op::BitAnd => BinOp::BitAnd,
+            Op::BitOr => BinOp::BitOr,
+            Op::BitXor => BinOp::BitXor,
+            Op::LShift => BinOp::LShift,
+            Op::RShift => BinOp::RShift,
             Op::Inplace => match BinOp::from_u8(i.aux()) {
                 Some(x) => x,
                 None => return false,
@@ -1336,6 +1348,22 @@ impl Builder<'_> {
         let want = match op {
             Op::AddInt | Op::SubInt | Op::MulInt => Ty::Int,
             Op::AddFloat | Op::SubFloat | Op::MulFloat | Op::TrueDivFloat => Ty::Float,
+            // Bitwise operations and shifts: ints are the only numbers they
+            // take, and the interpreter notes the operand types only when
+            // they were not both inline ints.
+            _ if matches!(
+                bin,
+                BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor | BinOp::LShift | BinOp::RShift
+            ) =>
+            {
+                use runtime::object::cache::TYPE_INT;
+                let seen = self.input.types.get(pc as usize).copied().unwrap_or(0);
+                let fits = |t: Ty| t == Ty::Int || t.boxed();
+                if seen & !TYPE_INT != 0 || !fits(st[b]) || !fits(st[c]) {
+                    return false;
+                }
+                Ty::Int
+            }
             _ => match self.expect(st, b, c, pc) {
                 // int / int is a float, correctly rounded from the exact
                 // operands, as the division of their exact conversions.
@@ -1350,6 +1378,11 @@ impl Builder<'_> {
             BinOp::Mul => Some(IntOp::Mul),
             BinOp::FloorDiv => Some(IntOp::FloorDiv),
             BinOp::Mod => Some(IntOp::Mod),
+            BinOp::BitAnd => Some(IntOp::And),
+            BinOp::BitOr => Some(IntOp::Or),
+            BinOp::BitXor => Some(IntOp::Xor),
+            BinOp::LShift => Some(IntOp::Shl),
+            BinOp::RShift => Some(IntOp::Shr),
             _ => None,
         };
         let fop = match bin {

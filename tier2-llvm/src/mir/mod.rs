@@ -104,6 +104,14 @@ pub enum IntOp {
     Mul,
     FloorDiv,
     Mod,
+    And,
+    Or,
+    Xor,
+    /// `a << b`; `b` outside 0..48 leaves (the interpreter raises or
+    /// makes a big int).
+    Shl,
+    /// `a >> b`; a negative `b` leaves.
+    Shr,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -232,7 +240,7 @@ pub enum Inst {
         writes: Vec<Reg>,
         exit: ExitId,
     },
-    /// The call at `pc` to the known Python function `func` (the caller
+    /// The call at `pc` to the known callable `func` (the caller
     /// guarded the function register), with the boxed arguments in the
     /// frame's registers `first..first + nargs`, run natively nested
     /// (`strata_t2_call`): like a `Step`, the frame is flushed before it,
@@ -295,6 +303,9 @@ pub enum PureOp {
     /// `dst = bool(args[0])` for values whose truth runs no Python code
     /// (not instances), as a bool `Value`.
     Truthy,
+    /// `dst = iter(args[0])` for builtin iterables (not instances, whose
+    /// `__iter__` is Python code).
+    GetIter,
     /// `dst = slice(args[0], args[1], args[2])`.
     BuildSlice,
     /// `dst = args[0][args[1]]`: an exact list, tuple or str sliced by a

@@ -108,6 +108,7 @@ pub fn print(r: &Region) -> String {
                         PureOp::ListAppend => "list_append".into(),
                         PureOp::BuildSlice => "build_slice".into(),
                         PureOp::Truthy => "truthy".into(),
+                        PureOp::GetIter => "get_iter".into(),
                         PureOp::GetSlice => "get_slice".into(),
                         PureOp::SetSlice => "set_slice".into(),
                         PureOp::LoadGlobal { .. } => "load_global".into(),

@@ -8,9 +8,9 @@
 # check-ir: call i64 @strata_t2_for_next
 # check-ir: call i32 @strata_t2_step
 def h(words):
-    out = 0
+    out = ""
     for i in range(len(words)):
-        out = out + len(words[i].upper())
+        out = out + words[i]
     return out
 
 
