@@ -76,7 +76,7 @@ pub const TUNABLES: &[Tunable] = &[
         name: "opt-level",
         kind: Kind::Text,
         default: "O2",
-        doc: "LLVM pipeline for tier-2 code: O1, O2 or O3.",
+        doc: "LLVM pipeline for tier-2 code: O1 (SSA and local clean-up), O2 (also loop-invariant code motion, GVN and dead stores) or O3 (LLVM's default<O3>).",
     },
     Tunable {
         name: "log",

@@ -67,10 +67,23 @@ pub enum OptLevel {
 
 impl OptLevel {
     /// The new pass manager's pipeline text for this level.
+    ///
+    /// O2 is a function pipeline for what the lowering emits (one stack
+    /// slot per register and representation, guards, no internal calls or
+    /// vectorisable loops): SSA, redundancy elimination, loop-invariant
+    /// hoisting of loads, dead stores. On scimark's `sor` loop (96 MIR
+    /// instructions) it takes 9.5 ms where `default<O2>` took 27.5 ms
+    /// (`opt-19 -time-passes`) for machine code of the same size (6.9 KB
+    /// against 6.5 KB). O1 drops hoisting and GVN; O3 is LLVM's own.
     pub fn pipeline(self) -> &'static str {
         match self {
-            OptLevel::O1 => "default<O1>",
-            OptLevel::O2 => "default<O2>",
+            OptLevel::O1 => {
+                "function(sroa,early-cse<memssa>,instcombine<no-verify-fixpoint>,simplifycfg)"
+            }
+            OptLevel::O2 => {
+                "function(sroa,early-cse<memssa>,instcombine<no-verify-fixpoint>,simplifycfg,\
+                 loop-mssa(licm),gvn,instcombine<no-verify-fixpoint>,dse,simplifycfg)"
+            }
             OptLevel::O3 => "default<O3>",
         }
     }

@@ -590,6 +590,15 @@ fn compile(cfg: &Config, input: &RegionInput, unit: u64) -> Result<Output, Strin
 /// inline caches), so a region must do most of its work natively.
 fn profitable(r: &mir::Region, input: &RegionInput) -> Result<(), String> {
     use runtime::bytecode::Op;
+    // A loop whose every iteration leaves compiled code (for an instruction
+    // tier 2 does not compile) would be entered by OSR again at each one
+    // (--osr-every-backedge makes every loop leave on purpose).
+    if matches!(input.spot, HotSpot::Loop { .. })
+        && !input.osr_every_backedge
+        && !r.blocks.iter().any(|b| b.back_edge)
+    {
+        return Err("not profitable: every iteration of the loop leaves compiled code".into());
+    }
     // Where the time goes: each block weighs 8 per loop around it.
     let depth = loop_depths(r);
     let (mut cost, mut native) = (0usize, 0usize);

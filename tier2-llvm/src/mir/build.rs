@@ -555,6 +555,17 @@ fn find_blocks(insns: &[Insn], entry: usize, splits: &[bool]) -> Result<Vec<(u32
     Ok(blocks)
 }
 
+/// What the instructions that raise read (their operands: the frame is
+/// not read again unless a handler catches, which its exception edge
+/// accounts for), so code on the way to a `raise` keeps only those alive.
+fn raise_reads(i: Insn) -> Option<(Vec<usize>, Vec<usize>)> {
+    match i.op().generic() {
+        Op::Raise => Some((vec![i.a(), i.b()], vec![])),
+        Op::Reraise | Op::RaiseAssert => Some((vec![i.a()], vec![])),
+        _ => None,
+    }
+}
+
 /// Registers live before each instruction of the whole code, with edges to
 /// exception handlers; an instruction tier 2 does not know reads every
 /// register (conservative).
@@ -591,7 +602,7 @@ fn liveness(input: &RegionInput) -> Vec<Vec<bool>> {
                     out[r] |= live[s][r];
                 }
             }
-            let new = match effects(insns[pc]) {
+            let new = match effects(insns[pc]).or_else(|| raise_reads(insns[pc])) {
                 Some((reads, writes)) => {
                     for w in writes {
                         if w < nregs {
