@@ -56,7 +56,7 @@ use llvm_sys::object::{
 };
 use llvm_sys::orc2::lljit::{
     LLVMOrcCreateLLJIT, LLVMOrcCreateLLJITBuilder, LLVMOrcDisposeLLJIT,
-    LLVMOrcLLJITAddLLVMIRModuleWithRT, LLVMOrcLLJITBuilderSetJITTargetMachineBuilder,
+    LLVMOrcLLJITAddObjectFileWithRT, LLVMOrcLLJITBuilderSetJITTargetMachineBuilder,
     LLVMOrcLLJITGetDataLayoutStr, LLVMOrcLLJITGetExecutionSession, LLVMOrcLLJITGetGlobalPrefix,
     LLVMOrcLLJITGetMainJITDylib, LLVMOrcLLJITGetObjTransformLayer, LLVMOrcLLJITGetTripleString,
     LLVMOrcLLJITLookup, LLVMOrcLLJITMangleAndIntern, LLVMOrcLLJITRef,
@@ -64,15 +64,14 @@ use llvm_sys::orc2::lljit::{
 use llvm_sys::orc2::{
     LLVMJITEvaluatedSymbol, LLVMJITSymbolFlags, LLVMJITSymbolGenericFlags, LLVMOrcAbsoluteSymbols,
     LLVMOrcCSymbolMapPair, LLVMOrcCreateDynamicLibrarySearchGeneratorForProcess,
-    LLVMOrcCreateNewThreadSafeContext, LLVMOrcCreateNewThreadSafeModule,
-    LLVMOrcDisposeMaterializationUnit, LLVMOrcDisposeThreadSafeContext,
-    LLVMOrcDisposeThreadSafeModule, LLVMOrcExecutionSessionGetSymbolStringPool,
+    LLVMOrcCreateNewThreadSafeContext, LLVMOrcDisposeMaterializationUnit,
+    LLVMOrcDisposeThreadSafeContext, LLVMOrcExecutionSessionGetSymbolStringPool,
     LLVMOrcExecutionSessionSetErrorReporter, LLVMOrcJITDylibAddGenerator,
     LLVMOrcJITDylibCreateResourceTracker, LLVMOrcJITDylibDefine, LLVMOrcJITDylibRef,
     LLVMOrcJITTargetMachineBuilderCreateFromTargetMachine, LLVMOrcObjectTransformLayerSetTransform,
     LLVMOrcReleaseResourceTracker, LLVMOrcResourceTrackerRef, LLVMOrcResourceTrackerRemove,
     LLVMOrcSymbolStringPoolClearDeadEntries, LLVMOrcThreadSafeContextGetContext,
-    LLVMOrcThreadSafeContextRef, LLVMOrcThreadSafeModuleRef,
+    LLVMOrcThreadSafeContextRef,
 };
 use llvm_sys::prelude::LLVMMemoryBufferRef;
 use llvm_sys::transforms::pass_builder::{
@@ -382,12 +381,14 @@ impl Session {
 
     /// Builds a module with `build` in a fresh thread-safe context, captures
     /// its textual IR before and after optimisation if `want_ir`, runs the
-    /// `opt` pipeline, adds the module to the main JITDylib under a new
-    /// resource tracker and looks up `entry`, the name of a function that
-    /// `build` defined (names must be unique per session).
+    /// `opt` pipeline, emits an object with a pooled target machine, adds
+    /// the object to the main JITDylib under a new resource tracker and
+    /// looks up `entry`, the name of a function that `build` defined (names
+    /// must be unique per session).
     ///
     /// Several threads may compile at once: building and optimising run in
-    /// parallel, adding and looking up are serialised.
+    /// parallel (code generation too), adding and looking up (linking) are
+    /// serialised.
     pub fn compile(
         &self,
         name: &str,
@@ -402,16 +403,24 @@ impl Session {
         let context = ThreadSafeContext::new()?;
         let ctx = context.context();
         let t0 = std::time::Instant::now();
-        let (module, ir, ir_opt) = {
+        // Optimised and turned into an object here with a pooled target
+        // machine: through ORC's IR layer, each compile made a target
+        // machine of its own (its concurrent compiler), a fixed cost that
+        // was most of a small function's compile.
+        let (object, ir, ir_opt, t1) = {
             let machine = self.take_machine()?;
             let built =
-                build_optimised(&ctx, name, &triple, &layout, &machine, opt, want_ir, build);
+                build_optimised(&ctx, name, &triple, &layout, &machine, opt, want_ir, build)
+                    .and_then(|(module, ir, ir_opt)| {
+                        let t1 = t0.elapsed();
+                        let object = machine
+                            .write_to_memory_buffer(&module, FileType::Object)
+                            .map_err(|e| format!("emitting `{name}`: {e}"))?;
+                        Ok((object, ir, ir_opt, t1))
+                    });
             self.lock_machines().push(machine);
             built?
         };
-        let t1 = t0.elapsed();
-        let unit = ThreadSafeModule::new(module, &context);
-        // The thread-safe module holds its own reference to the context.
         drop(context);
 
         let _guard = self.lock_link();
@@ -419,9 +428,12 @@ impl Session {
         // tracker is released on every error path below, or handed to the
         // returned `Compiled`.
         let tracker = unsafe { LLVMOrcJITDylibCreateResourceTracker(self.main_jd) };
+        let object_ref = object.as_mut_ptr();
+        // The add below owns the buffer from here on.
+        std::mem::forget(object);
         // SAFETY: the JIT and `tracker` are alive; the add takes over the
-        // thread-safe module whether it succeeds or not.
-        let err = unsafe { LLVMOrcLLJITAddLLVMIRModuleWithRT(self.jit, tracker, unit.into_raw()) };
+        // object buffer whether it succeeds or not.
+        let err = unsafe { LLVMOrcLLJITAddObjectFileWithRT(self.jit, tracker, object_ref) };
         if !err.is_null() {
             // SAFETY: `err` is owned; `tracker` is ours and used no more.
             let message = unsafe { take_error(err) };
@@ -561,9 +573,10 @@ impl Session {
                 &triple,
                 &self.cpu,
                 &self.features,
-                OptimizationLevel::Default,
+                CODEGEN_LEVEL,
                 RelocMode::Default,
-                CodeModel::JITDefault,
+                // As the JIT's own target machine (see `new`).
+                CodeModel::Small,
             )
             .ok_or_else(|| format!("no target machine for {}", self.triple))
     }
@@ -651,8 +664,8 @@ fn run_pipeline(module: &Module<'_>, opt: OptLevel, machine: &TargetMachine) -> 
 }
 
 /// An owned ORC thread-safe context, disposed on drop. Modules created
-/// through [`ThreadSafeContext::context`] borrow it, so they are dropped (or
-/// turned into a [`ThreadSafeModule`]) before it is disposed.
+/// through [`ThreadSafeContext::context`] borrow it, so they are dropped
+/// before it is disposed.
 struct ThreadSafeContext(LLVMOrcThreadSafeContextRef);
 
 impl ThreadSafeContext {
@@ -679,38 +692,6 @@ impl Drop for ThreadSafeContext {
         // SAFETY: `self.0` is owned; thread-safe modules made from it keep
         // their own reference to the underlying context.
         unsafe { LLVMOrcDisposeThreadSafeContext(self.0) }
-    }
-}
-
-/// An owned ORC thread-safe module, disposed on drop unless handed to the JIT.
-struct ThreadSafeModule(LLVMOrcThreadSafeModuleRef);
-
-impl ThreadSafeModule {
-    /// Moves `module`, which must belong to `context`, into a thread-safe
-    /// module.
-    fn new(module: Module<'_>, context: &ThreadSafeContext) -> ThreadSafeModule {
-        let raw = module.as_mut_ptr();
-        // The thread-safe module takes the module over: inkwell must not
-        // dispose it. Forgetting a `Module` leaks nothing else: its other
-        // fields are a borrowed data-layout pointer and an empty `Option`.
-        std::mem::forget(module);
-        // SAFETY: `raw` is a live module created in `context`'s LLVM context,
-        // and its ownership passes to the new thread-safe module.
-        ThreadSafeModule(unsafe { LLVMOrcCreateNewThreadSafeModule(raw, context.0) })
-    }
-
-    /// Gives up ownership, for a call that takes the module over.
-    fn into_raw(self) -> LLVMOrcThreadSafeModuleRef {
-        let raw = self.0;
-        std::mem::forget(self);
-        raw
-    }
-}
-
-impl Drop for ThreadSafeModule {
-    fn drop(&mut self) {
-        // SAFETY: `self.0` is owned (not yet handed over by `into_raw`).
-        unsafe { LLVMOrcDisposeThreadSafeModule(self.0) }
     }
 }
 
