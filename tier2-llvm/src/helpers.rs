@@ -387,21 +387,26 @@ pub unsafe extern "C" fn strata_t2_collect(t: *mut Thread) {
 }
 
 /// `bool(v)` as a bool `Value` for values whose truth runs no Python code
-/// (everything but instances, by the interpreter's `ops::truthy`); `MISS`
-/// for instances.
+/// (by the interpreter's `ops::truthy`): everything but dict views and
+/// instances of classes with `__bool__` or `__len__`; `MISS` for those.
 ///
 /// # Safety
 /// `t` is the running thread.
 pub unsafe extern "C" fn strata_t2_truthy(t: *mut Thread, v: u64) -> u64 {
+    use runtime::object::Kind;
     let v = Value::from_bits(v);
-    if matches!(
-        runtime::ops::kind_of(v),
-        Some(runtime::object::Kind::Instance | runtime::object::Kind::DictView)
-    ) {
-        return MISS;
-    }
     // SAFETY: compiled code passes the thread it was entered with.
     let t = unsafe { &mut *t };
+    match runtime::ops::kind_of(v) {
+        Some(Kind::DictView) => return MISS,
+        Some(Kind::Instance) => {
+            let cls = t.class_of(v);
+            if cls.lookup(t.names.bool_).is_some() || cls.lookup(t.names.len).is_some() {
+                return MISS;
+            }
+        }
+        _ => {}
+    }
     match runtime::ops::truthy(t, v) {
         Ok(b) => Value::bool(b).bits(),
         Err(_) => MISS,

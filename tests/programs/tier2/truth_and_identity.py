@@ -47,3 +47,32 @@ mixed = plain + [Flag(True), Flag(False), Bag(0), Bag(3)]
 print(count_false(mixed, 400))
 shared = [1, 1, None, None, plain, plain, "x", "x", 2.5]
 print(identities(shared, 400))
+
+
+class Plain:
+    pass
+
+
+class Items(list):
+    pass
+
+
+class Sized(Items):
+    def __len__(self):
+        return 7
+
+
+def count_true_branches(values, rounds):
+    # `if v:` on instances: a class without __bool__ or __len__ is true,
+    # a builtin subclass by its contents, __len__ by the call.
+    n = 0
+    for r in range(rounds):
+        for v in values:
+            if v:
+                n += 1
+            elif v is None:
+                n += 100
+    return n
+
+
+print(count_true_branches([Plain(), Items(), Items([1]), Sized(), None, Plain()], 400))

@@ -1676,8 +1676,8 @@ impl<'ctx> Cx<'_, 'ctx> {
                 exit,
             } => {
                 // Bools by their bit, ints by being non-zero, None as false,
-                // other builtin kinds by the truth helper; instances are
-                // left to the interpreter.
+                // everything else by the truth helper, which leaves the
+                // instances whose truth is Python code to the interpreter.
                 let bits = self.load_bits(cond)?;
                 let ctx = self.f.get_type().get_context();
                 let (is_bool, not_bool) = (
@@ -1719,8 +1719,8 @@ impl<'ctx> Cx<'_, 'ctx> {
                     .b
                     .build_int_compare(IntPredicate::EQ, bits, self.const64(TAG_NONE << 48), "")
                     .map_err(e)?;
-                // Anything else but an instance: its truth by the helper
-                // (an instance's is Python code: the interpreter's).
+                // Anything else: its truth by the helper (a miss when it
+                // is Python code, `__bool__` or `__len__`: the interpreter's).
                 let other_kind = ctx.append_basic_block(self.f, "truth");
                 self.b
                     .build_conditional_branch(none, self.blocks[other], other_kind)

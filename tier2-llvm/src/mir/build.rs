@@ -977,7 +977,7 @@ impl Builder<'_> {
                 // (instances, whose truth is Python code, leave), unboxed.
                 Op::Not => {
                     self.boxed(&mut insts, &mut st, &[b]);
-                    let e = self.resume_exit(&st, pc, "truth of an instance");
+                    let e = self.resume_exit(&st, pc, "truth by __bool__ or __len__");
                     insts.push(Inst::Pure {
                         op: PureOp::Truthy,
                         dst: Some(a as Reg),

@@ -301,7 +301,8 @@ pub enum PureOp {
     /// `args[0].append(args[1])` for an exact list (a comprehension's).
     ListAppend,
     /// `dst = bool(args[0])` for values whose truth runs no Python code
-    /// (not instances), as a bool `Value`.
+    /// (not instances of classes with `__bool__` or `__len__`), as a bool
+    /// `Value`.
     Truthy,
     /// `dst = iter(args[0])` for builtin iterables (not instances, whose
     /// `__iter__` is Python code).
