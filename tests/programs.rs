@@ -144,6 +144,13 @@ fn main() {
     let known = Arc::new(read_known_failures(&tests_dir));
 
     let mut trials = Vec::new();
+    // A tier that cannot start (e.g. a stale code generator plugin) falls
+    // back to the interpreter and every program still passes: this trial
+    // makes sure the tier-2 configurations really run tier 2.
+    if selected.iter().any(|c| c.starts_with("tier2")) {
+        let env = env.clone();
+        trials.push(Trial::test("tier2_is_live", move || tier2_is_live(&env)));
+    }
     for &config in &selected {
         let flags: Vec<String> = CONFIGS
             .iter()
@@ -187,6 +194,23 @@ fn main() {
         }
     }
     libtest_mimic::run(&args, trials).exit();
+}
+
+/// A hot loop under `--jit-sync --tier2-threshold 0` compiles with LLVM.
+fn tier2_is_live(env: &Env) -> Result<(), Failed> {
+    let out = Command::new(&env.bin)
+        .args(["--jit-sync", "--tier2-threshold", "0", "--stats", "-c"])
+        .arg("t = 0\nfor i in range(1000):\n    t += i\nprint(t)")
+        .output()
+        .map_err(|e| Failed::from(format!("running strata: {e}")))?;
+    let err = String::from_utf8_lossy(&out.stderr);
+    if String::from_utf8_lossy(&out.stdout) != "499500\n"
+        || !err.contains("\"llvm_initialised\": true")
+        || err.contains("\"tier2_compiles\": 0,")
+    {
+        return Err(format!("tier 2 did not compile the loop:\n{err}").into());
+    }
+    Ok(())
 }
 
 /// `known_failures.list`: trials (by name without the configuration, e.g.
