@@ -187,6 +187,27 @@ pub const HELPERS: &[Helper] = &[
         doc: "iter(value) for anything but instances; STRATA_MISS otherwise.",
     },
     Helper {
+        name: "strata_t2_load_closure",
+        ret: "uint64_t",
+        params: &[("strata_thread *", "t"), ("uint32_t", "index")],
+        leave: "STRATA_MISS",
+        doc: "The cell at `index` of the running function's closure; STRATA_MISS if none.",
+    },
+    Helper {
+        name: "strata_t2_load_deref",
+        ret: "uint64_t",
+        params: &[("uint64_t", "cell")],
+        leave: "STRATA_MISS",
+        doc: "The contents of a cell; STRATA_MISS when it is empty.",
+    },
+    Helper {
+        name: "strata_t2_store_deref",
+        ret: "uint32_t",
+        params: &[("uint64_t", "cell"), ("uint64_t", "value")],
+        leave: "1",
+        doc: "Stores a value in a cell; 0 done, 1 if not a cell.",
+    },
+    Helper {
         name: "strata_t2_build_slice",
         ret: "uint64_t",
         params: &[

@@ -211,6 +211,9 @@ pub fn symbols() -> Vec<(&'static str, usize)> {
         strata_t2_collect,
         strata_t2_truthy,
         strata_t2_get_iter,
+        strata_t2_load_closure,
+        strata_t2_load_deref,
+        strata_t2_store_deref,
         strata_t2_build_slice,
         strata_t2_get_slice,
         strata_t2_set_slice,
@@ -432,6 +435,46 @@ pub unsafe extern "C" fn strata_t2_get_iter(t: *mut Thread, v: u64) -> u64 {
     match runtime::ops::iter(t, v) {
         Ok(it) => it.bits(),
         Err(_) => MISS,
+    }
+}
+
+/// The cell at `index` of the running function's closure (`LoadClosure`);
+/// `MISS` if there is none.
+///
+/// # Safety
+/// `t` is the running thread, whose top frame runs the compiled code.
+pub unsafe extern "C" fn strata_t2_load_closure(t: *mut Thread, index: u32) -> u64 {
+    use runtime::object::{Function, Tuple};
+    // SAFETY: compiled code passes the thread it was entered with.
+    let t = unsafe { &*t };
+    t.frames
+        .last()
+        .and_then(|f| cast::<Function>(f.func))
+        .and_then(|f| cast::<Tuple>(f.closure))
+        .and_then(|c| c.items.get(index as usize).copied())
+        .map_or(MISS, |v| v.bits())
+}
+
+/// The contents of a cell (`LoadDeref`); `MISS` when it is empty (the
+/// interpreter raises the NameError) or not a cell.
+pub extern "C" fn strata_t2_load_deref(cell: u64) -> u64 {
+    use runtime::object::CellObj;
+    match cast::<CellObj>(Value::from_bits(cell)).map(|c| c.value.get()) {
+        Some(v) if !v.is_unbound() => v.bits(),
+        _ => MISS,
+    }
+}
+
+/// `cell.contents = value` (`StoreDeref`); 0 done, 1 if `cell` is not a
+/// cell.
+pub extern "C" fn strata_t2_store_deref(cell: u64, value: u64) -> u32 {
+    use runtime::object::CellObj;
+    match cast::<CellObj>(Value::from_bits(cell)) {
+        Some(c) => {
+            c.value.set(Value::from_bits(value));
+            0
+        }
+        None => 1,
     }
 }
 

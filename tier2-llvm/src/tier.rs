@@ -625,10 +625,12 @@ fn profitable(r: &mir::Region, input: &RegionInput) -> Result<(), String> {
                     cost += c * w;
                 }
                 // A direct call: the callee runs natively nested, without
-                // the step's decoding and dispatch.
-                mir::Inst::Call { .. } => cost += w,
+                // the step's decoding and dispatch (an unknown callee's
+                // kind is found at run time).
+                mir::Inst::Call { known, .. } => cost += if known.is_some() { w } else { 2 * w },
                 mir::Inst::Int { .. }
                 | mir::Inst::Float { .. }
+                | mir::Inst::Unary { .. }
                 | mir::Inst::IntCmp { .. }
                 | mir::Inst::FloatCmp { .. }
                 | mir::Inst::Pure { .. }

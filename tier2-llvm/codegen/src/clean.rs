@@ -56,7 +56,7 @@ pub fn step_inst(
             exits(*exit, c);
             dirty(c, *dst);
         }
-        Inst::Float { dst, exit, .. } => {
+        Inst::Float { dst, exit, .. } | Inst::Unary { dst, exit, .. } => {
             if let Some(x) = exit {
                 exits(*x, c);
             }

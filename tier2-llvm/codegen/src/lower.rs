@@ -1087,6 +1087,33 @@ impl<'ctx> Cx<'_, 'ctx> {
                     .map_err(e)?;
                 st[dst as usize] = Ty::Int;
             }
+            Inst::Unary { op, dst, src, exit } => match op {
+                UnOp::IntNeg | UnOp::IntInvert => {
+                    let x = self.load_int(src)?;
+                    let v = if op == UnOp::IntNeg {
+                        let v = self.b.build_int_neg(x, "").map_err(e)?;
+                        // Only -(-2**47) leaves the inline range.
+                        if let Some(x) = exit {
+                            self.range_guard(v, x)?;
+                        }
+                        v
+                    } else {
+                        self.b.build_not(x, "").map_err(e)?
+                    };
+                    self.b
+                        .build_store(self.slots[dst as usize].int, v)
+                        .map_err(e)?;
+                    st[dst as usize] = Ty::Int;
+                }
+                UnOp::FloatNeg => {
+                    let x = self.load_float(src)?;
+                    let v = self.b.build_float_neg(x, "").map_err(e)?;
+                    self.b
+                        .build_store(self.slots[dst as usize].float, v)
+                        .map_err(e)?;
+                    st[dst as usize] = Ty::Float;
+                }
+            },
             Inst::Float {
                 op,
                 dst,
@@ -1377,6 +1404,13 @@ impl<'ctx> Cx<'_, 'ctx> {
                         true,
                         vec![self.thread.into(), vals[0], vals[1], vals[2]],
                     ),
+                    PureOp::LoadClosure { index } => (
+                        "strata_t2_load_closure",
+                        false,
+                        vec![self.thread.into(), c32(index)],
+                    ),
+                    PureOp::LoadDeref => ("strata_t2_load_deref", false, vec![vals[0]]),
+                    PureOp::StoreDeref => ("strata_t2_store_deref", true, vec![vals[0], vals[1]]),
                     PureOp::LoadGlobal { cell, builtin } => (
                         "strata_t2_load_global",
                         false,
@@ -1529,12 +1563,17 @@ impl<'ctx> Cx<'_, 'ctx> {
             }
             Inst::Call {
                 pc,
-                func,
+                callee,
+                known,
                 first,
                 nargs,
                 dst,
                 exit,
             } => {
+                let func = match known {
+                    Some(bits) => self.const64(bits),
+                    None => self.boxed_bits(callee, st[callee as usize])?,
+                };
                 self.flush(st, &self.clean_now)?;
                 let i32c = |v: u64| self.i32t.const_int(v, false).into();
                 let status = self.call_int(
@@ -1543,7 +1582,7 @@ impl<'ctx> Cx<'_, 'ctx> {
                     &[
                         self.thread.into(),
                         self.regs.into(),
-                        self.const64(func).into(),
+                        func.into(),
                         i32c(first as u64),
                         i32c(nargs as u64),
                         i32c(dst as u64),
@@ -1662,7 +1701,27 @@ impl<'ctx> Cx<'_, 'ctx> {
                     .map_err(e)?;
             }
             Term::Branch { cond, then, other } => {
-                let c = self.load_bool(cond)?;
+                // Ints and floats are true when non-zero (-0.0 is zero).
+                let c = match st[cond as usize] {
+                    Ty::Int => {
+                        let x = self.load_int(cond)?;
+                        self.b
+                            .build_int_compare(IntPredicate::NE, x, self.const64(0), "")
+                            .map_err(e)?
+                    }
+                    Ty::Float => {
+                        let x = self.load_float(cond)?;
+                        self.b
+                            .build_float_compare(
+                                FloatPredicate::UNE,
+                                x,
+                                self.f64t.const_float(0.0),
+                                "",
+                            )
+                            .map_err(e)?
+                    }
+                    _ => self.load_bool(cond)?,
+                };
                 let br = self
                     .b
                     .build_conditional_branch(c, self.blocks[then], self.blocks[other])

@@ -354,16 +354,24 @@ fn shift_inst(i: &Inst, base: Reg, eoff: ExitId) -> Inst {
             exit: exit + eoff,
         },
         Inst::CheckValid { exit } => Inst::CheckValid { exit: exit + eoff },
+        Inst::Unary { op, dst, src, exit } => Inst::Unary {
+            op,
+            dst: r(dst),
+            src: r(src),
+            exit: exit.map(|x| x + eoff),
+        },
         Inst::Call {
             pc,
-            func,
+            callee,
+            known,
             first,
             nargs,
             dst,
             exit,
         } => Inst::Call {
             pc,
-            func,
+            callee: r(callee),
+            known,
             first: r(first),
             nargs,
             dst: r(dst),
@@ -796,30 +804,34 @@ impl Builder<'_> {
         }
     }
 
-    /// A call to the known callee `input.calls[pc]`: a guard on the
-    /// function register, then `Call` (flushed and reloaded like a step).
-    fn direct_call(&mut self, insts: &mut Vec<Inst>, st: &mut [Ty], i: Insn, pc: u32) {
-        let func = self.input.calls[pc as usize].expect("known callee");
+    /// A call: to the known callee `input.calls[pc]` behind a guard on the
+    /// function register, or to whatever the register holds; flushed and
+    /// reloaded like a step.
+    fn call(&mut self, insts: &mut Vec<Inst>, st: &mut [Ty], i: Insn, pc: u32) {
+        let known = self.input.calls[pc as usize];
         let (a, b, c) = (i.a(), i.b(), i.c());
-        // A cached method load leaves the receiver in b + 1 (the callee is
-        // only known for instance receivers): it is the first argument.
+        // A method load leaves the receiver (or nothing: an unbound
+        // register, which the call skips) in b + 1: the first argument.
         let (first, nargs) = if i.op().generic() == Op::Call {
             (b + 1, c)
         } else {
             (b + 1, c + 1)
         };
         self.boxed(insts, st, &[b]);
-        let guard = self.resume_exit(st, pc, "callee changed");
-        insts.push(Inst::GuardBits {
-            reg: b as Reg,
-            bits: func,
-            exit: guard,
-        });
+        if let Some(func) = known {
+            let guard = self.resume_exit(st, pc, "callee changed");
+            insts.push(Inst::GuardBits {
+                reg: b as Reg,
+                bits: func,
+                exit: guard,
+            });
+        }
         let e = self.exit(pc, ExitKind::Raise, self.trim(st, pc), "raised");
         st[a] = Ty::Value;
         insts.push(Inst::Call {
             pc,
-            func,
+            callee: b as Reg,
+            known,
             first: first as Reg,
             nargs: nargs as u16,
             dst: a as Reg,
@@ -907,6 +919,9 @@ impl Builder<'_> {
                 | Op::ListAppend
                 | Op::BuildSlice
                 | Op::GetIter
+                | Op::LoadClosure
+                | Op::LoadDeref
+                | Op::StoreDeref
                     if self.pure(&mut insts, &mut st, i, pc) => {}
                 Op::LoadMethod if self.method(&mut insts, &mut st, i, pc) => {}
                 Op::Call | Op::CallMethod if self.input.inlines[pc as usize].is_some() => {
@@ -934,9 +949,8 @@ impl Builder<'_> {
                         state,
                     });
                 }
-                Op::Call | Op::CallMethod if self.input.calls[pc as usize].is_some() => {
-                    self.direct_call(&mut insts, &mut st, i, pc)
-                }
+                Op::Call | Op::CallMethod => self.call(&mut insts, &mut st, i, pc),
+                Op::Neg | Op::Invert | Op::Pos if self.unary(&mut insts, &mut st, i, pc) => {}
                 Op::Unpack => {
                     self.boxed(&mut insts, &mut st, &[b]);
                     let e = self.resume_exit(&st, pc, "not an exact tuple or list of that length");
@@ -1052,7 +1066,9 @@ impl Builder<'_> {
                     );
                     edges.push((tgt, st.clone()));
                     edges.push((fall, st.clone()));
-                    term = Some(if st[a] == Ty::Bool {
+                    // Bools, ints and floats branch natively (non-zero is
+                    // true); boxed values by their truth.
+                    term = Some(if matches!(st[a], Ty::Bool | Ty::Int | Ty::Float) {
                         Term::Branch {
                             cond: a as Reg,
                             then,
@@ -1227,6 +1243,14 @@ impl Builder<'_> {
             }
             (Op::BuildSlice, _) => (PureOp::BuildSlice, Some(a), vec![b, b + 1, b + 2], None),
             (Op::GetIter, _) => (PureOp::GetIter, Some(a), vec![b], None),
+            (Op::LoadClosure, _) => (
+                PureOp::LoadClosure { index: b as u32 },
+                Some(a),
+                vec![],
+                None,
+            ),
+            (Op::LoadDeref, _) => (PureOp::LoadDeref, Some(a), vec![b], None),
+            (Op::StoreDeref, _) => (PureOp::StoreDeref, None, vec![a, b], None),
             (Op::GetItem, _) if st[c] == Ty::Int || i.op() == Op::GetItemList => {
                 (PureOp::ListGet, Some(a), vec![b], Some(c))
             }
@@ -1328,6 +1352,53 @@ impl Builder<'_> {
         st[a + 1] = Ty::Value;
         insts.push(Inst::ConstValue(a as Reg, func));
         st[a] = Ty::Value;
+        true
+    }
+
+    /// `-x`, `~x` and `+x` on an int or float register (`~` also on a boxed
+    /// value, speculated to be an int: the only number it takes).
+    fn unary(&mut self, insts: &mut Vec<Inst>, st: &mut [Ty], i: Insn, pc: u32) -> bool {
+        let (a, b) = (i.a(), i.b());
+        let op = i.op().generic();
+        let ty = match (op, st[b]) {
+            (_, t @ (Ty::Int | Ty::Float)) => t,
+            (Op::Invert, t) if t.boxed() => Ty::Int,
+            _ => return false,
+        };
+        if !self.need(insts, st, b, ty, pc) {
+            return false;
+        }
+        match (op, ty) {
+            (Op::Pos, _) => {
+                insts.push(Inst::Move {
+                    dst: a as Reg,
+                    src: b as Reg,
+                });
+            }
+            (Op::Neg, Ty::Int) => {
+                let e = self.resume_exit(st, pc, "int overflow");
+                insts.push(Inst::Unary {
+                    op: UnOp::IntNeg,
+                    dst: a as Reg,
+                    src: b as Reg,
+                    exit: Some(e),
+                });
+            }
+            (Op::Invert, Ty::Int) => insts.push(Inst::Unary {
+                op: UnOp::IntInvert,
+                dst: a as Reg,
+                src: b as Reg,
+                exit: None,
+            }),
+            (Op::Neg, Ty::Float) => insts.push(Inst::Unary {
+                op: UnOp::FloatNeg,
+                dst: a as Reg,
+                src: b as Reg,
+                exit: None,
+            }),
+            _ => return false,
+        }
+        st[a] = ty;
         true
     }
 

@@ -114,6 +114,18 @@ pub enum IntOp {
     Shr,
 }
 
+/// Unary arithmetic on unboxed numbers.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum UnOp {
+    /// `-x` for an int (leaves the inline range only for its most
+    /// negative value: `exit`).
+    IntNeg,
+    /// `~x` for an int (always in range).
+    IntInvert,
+    /// `-x` for a float (the sign bit flipped, so `-0.0` for `0.0`).
+    FloatNeg,
+}
+
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum FloatOp {
     Add,
@@ -170,6 +182,14 @@ pub enum Inst {
         dst: Reg,
         a: Reg,
         b: Reg,
+        exit: Option<ExitId>,
+    },
+    /// `dst = op src` (an int for the int operations, a float for
+    /// `FloatNeg`); `exit` when the int result leaves the inline range.
+    Unary {
+        op: UnOp,
+        dst: Reg,
+        src: Reg,
         exit: Option<ExitId>,
     },
     /// Int comparison into a bool.
@@ -240,14 +260,16 @@ pub enum Inst {
         writes: Vec<Reg>,
         exit: ExitId,
     },
-    /// The call at `pc` to the known callable `func` (the caller
-    /// guarded the function register), with the boxed arguments in the
-    /// frame's registers `first..first + nargs`, run natively nested
-    /// (`strata_t2_call`): like a `Step`, the frame is flushed before it,
-    /// `dst` is reloaded as `Value` after it, and `exit` if it raised.
+    /// The call at `pc` of the callable in register `callee` — known to be
+    /// `known` when that is set (the caller guarded the register) — with
+    /// the boxed arguments in the frame's registers `first..first + nargs`,
+    /// run natively nested (`strata_t2_call`): like a `Step`, the frame is
+    /// flushed before it, `dst` is reloaded as `Value` after it, and
+    /// `exit` if it raised.
     Call {
         pc: u32,
-        func: u64,
+        callee: Reg,
+        known: Option<u64>,
         first: Reg,
         nargs: u16,
         dst: Reg,
@@ -304,6 +326,13 @@ pub enum PureOp {
     /// (not instances of classes with `__bool__` or `__len__`), as a bool
     /// `Value`.
     Truthy,
+    /// `dst =` the cell of the running function's closure at `index`.
+    LoadClosure { index: u32 },
+    /// `dst =` the contents of the cell `args[0]`; a miss when it is empty
+    /// (the interpreter raises).
+    LoadDeref,
+    /// The cell `args[0]` `= args[1]`.
+    StoreDeref,
     /// `dst = iter(args[0])` for builtin iterables (not instances, whose
     /// `__iter__` is Python code).
     GetIter,
@@ -331,7 +360,8 @@ pub enum PureOp {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Term {
     Jump(BlockId),
-    /// On a bool register.
+    /// On a bool, int or float register (an int or float is true when
+    /// non-zero, as `bool()` says).
     Branch {
         cond: Reg,
         then: BlockId,

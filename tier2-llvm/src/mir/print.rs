@@ -109,6 +109,9 @@ pub fn print(r: &Region) -> String {
                         PureOp::BuildSlice => "build_slice".into(),
                         PureOp::Truthy => "truthy".into(),
                         PureOp::GetIter => "get_iter".into(),
+                        PureOp::LoadClosure { index } => format!("load_closure {index}"),
+                        PureOp::LoadDeref => "load_deref".into(),
+                        PureOp::StoreDeref => "store_deref".into(),
                         PureOp::GetSlice => "get_slice".into(),
                         PureOp::SetSlice => "set_slice".into(),
                         PureOp::LoadGlobal { .. } => "load_global".into(),
@@ -122,19 +125,24 @@ pub fn print(r: &Region) -> String {
                     format!("step pc {pc} -> [{}] else e{exit}", w.join(", "))
                 }
                 Inst::CheckValid { exit } => format!("check_valid else e{exit}"),
+                Inst::Unary { op, dst, src, exit } => match exit {
+                    Some(x) => format!("r{dst} = {op:?} r{src} else e{x}"),
+                    None => format!("r{dst} = {op:?} r{src}"),
+                },
                 Inst::Call {
                     pc,
-                    func,
+                    callee,
+                    known,
                     first,
                     nargs,
                     dst,
                     exit,
                 } => {
-                    let _ = func;
                     let args: Vec<String> =
                         (0..*nargs).map(|k| format!("r{}", first + k)).collect();
+                    let how = if known.is_some() { "known" } else { "dynamic" };
                     format!(
-                        "r{dst} = call pc {pc} known({}) else e{exit}",
+                        "r{dst} = call pc {pc} {how} r{callee}({}) else e{exit}",
                         args.join(", ")
                     )
                 }
