@@ -187,6 +187,41 @@ pub const HELPERS: &[Helper] = &[
         doc: "iter(value) for anything but instances; STRATA_MISS otherwise.",
     },
     Helper {
+        name: "strata_t2_get_slot_poly",
+        ret: "uint64_t",
+        params: &[
+            ("uint64_t", "obj"),
+            ("const uint64_t *", "table"),
+            ("uint32_t", "n"),
+        ],
+        leave: "STRATA_MISS",
+        doc: "obj.attr by the first of `n` polymorphic cache entries (class, version, shape, slot) that matches; STRATA_MISS if none.",
+    },
+    Helper {
+        name: "strata_t2_set_slot_poly",
+        ret: "uint32_t",
+        params: &[
+            ("uint64_t", "obj"),
+            ("const uint64_t *", "table"),
+            ("uint32_t", "n"),
+            ("uint64_t", "value"),
+        ],
+        leave: "1",
+        doc: "obj.attr = value by the first matching entry (as strata_t2_get_slot_poly); 0 done, 1 miss.",
+    },
+    Helper {
+        name: "strata_t2_method_poly",
+        ret: "uint64_t",
+        params: &[
+            ("strata_thread *", "t"),
+            ("uint64_t", "obj"),
+            ("const uint64_t *", "table"),
+            ("uint32_t", "n"),
+        ],
+        leave: "STRATA_MISS",
+        doc: "The method of the first polymorphic cache entry (class, version, shape, method) that obj matches; STRATA_MISS if none.",
+    },
+    Helper {
         name: "strata_t2_load_closure",
         ret: "uint64_t",
         params: &[("strata_thread *", "t"), ("uint32_t", "index")],

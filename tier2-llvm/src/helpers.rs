@@ -211,6 +211,9 @@ pub fn symbols() -> Vec<(&'static str, usize)> {
         strata_t2_collect,
         strata_t2_truthy,
         strata_t2_get_iter,
+        strata_t2_get_slot_poly,
+        strata_t2_set_slot_poly,
+        strata_t2_method_poly,
         strata_t2_load_closure,
         strata_t2_load_deref,
         strata_t2_store_deref,
@@ -299,6 +302,83 @@ pub extern "C" fn strata_t2_set_slot(
         }
         None => 1,
     }
+}
+
+/// The entries of a polymorphic cache as compiled code passes them: `n`
+/// entries of four words (class, version, shape, slot or method).
+///
+/// # Safety
+/// `table` points at `4 * n` words.
+unsafe fn poly_entries<'a>(table: *const u64, n: u32) -> &'a [[u64; 4]] {
+    // SAFETY: see above; the table is a constant in the compiled code.
+    unsafe { std::slice::from_raw_parts(table as *const [u64; 4], n as usize) }
+}
+
+/// `obj.attr` by the first entry of a polymorphic slot cache that matches
+/// `obj` (class, version and shape, as `strata_t2_get_slot`); `MISS` if
+/// none does.
+///
+/// # Safety
+/// `table` points at `4 * n` words.
+pub unsafe extern "C" fn strata_t2_get_slot_poly(obj: u64, table: *const u64, n: u32) -> u64 {
+    // SAFETY: see above.
+    for e in unsafe { poly_entries(table, n) } {
+        if let Some(inst) = cached_instance(obj, e[0] as usize, e[1] as u32, e[2] as usize) {
+            return match inst.slots.get().get(e[3] as usize) {
+                Some(v) => v.bits(),
+                None => MISS,
+            };
+        }
+    }
+    MISS
+}
+
+/// `obj.attr = v` by the first matching entry (as
+/// `strata_t2_get_slot_poly`); 0 on success, 1 on a miss.
+///
+/// # Safety
+/// `table` points at `4 * n` words.
+pub unsafe extern "C" fn strata_t2_set_slot_poly(
+    obj: u64,
+    table: *const u64,
+    n: u32,
+    v: u64,
+) -> u32 {
+    // SAFETY: see above.
+    for e in unsafe { poly_entries(table, n) } {
+        if let Some(inst) = cached_instance(obj, e[0] as usize, e[1] as u32, e[2] as usize) {
+            return match inst.slots.get_mut().get_mut(e[3] as usize) {
+                Some(s) => {
+                    *s = Value::from_bits(v);
+                    0
+                }
+                None => 1,
+            };
+        }
+    }
+    1
+}
+
+/// The method of the first entry of a polymorphic method cache that `obj`
+/// matches (as `strata_t2_method_guard`), as its bits; `MISS` if none.
+///
+/// # Safety
+/// `t` is the running thread; `table` points at `4 * n` words.
+pub unsafe extern "C" fn strata_t2_method_poly(
+    t: *const Thread,
+    obj: u64,
+    table: *const u64,
+    n: u32,
+) -> u64 {
+    // SAFETY: see above.
+    for e in unsafe { poly_entries(table, n) } {
+        // SAFETY: as above.
+        if unsafe { strata_t2_method_guard(t, obj, e[0] as usize, e[1] as u32, e[2] as usize) } == 0
+        {
+            return e[3];
+        }
+    }
+    MISS
 }
 
 /// `obj.attr = v` adding a slot: `obj` must be an instance of the class at

@@ -4,6 +4,7 @@
 use runtime::bytecode::Insn;
 use runtime::gc::Gc;
 use runtime::jit::HotSpot;
+use runtime::object::cache::POLY_MAX;
 use runtime::object::{Cache, Code};
 
 /// A constant as compiled code sees it.
@@ -17,11 +18,40 @@ pub enum ConstInfo {
     Bits(u64),
 }
 
-/// What an instruction's inline cache says (monomorphic sites only), with
-/// the guarded objects by address (kept alive by the tier, see `pins`).
+/// One entry of a polymorphic site: receivers of `class` (at `version`)
+/// with `shape` (0: not an instance) find `value` (a slot number or a
+/// method's bits).
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub struct PolyEntry {
+    pub class: usize,
+    pub version: u32,
+    pub shape: usize,
+    pub value: u64,
+}
+
+/// The entries of a polymorphic inline cache, tried in order (plain data,
+/// at most `POLY_MAX` of them).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct Poly {
+    pub n: u8,
+    pub entries: [PolyEntry; POLY_MAX],
+}
+
+impl Poly {
+    pub fn entries(&self) -> &[PolyEntry] {
+        &self.entries[..self.n as usize]
+    }
+}
+
+/// What an instruction's inline cache says, with the guarded objects by
+/// address (kept alive by the tier, see `pins`).
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum SiteInfo {
     None,
+    /// A polymorphic site whose entries are all instance slots.
+    SlotPoly(Poly),
+    /// A polymorphic site whose entries are all methods.
+    MethodPoly(Poly),
     /// An instance slot: load or store `slot` of instances of `class`
     /// (at `version`) with `shape`.
     Slot {
@@ -230,6 +260,7 @@ fn sites_of(code: Gc<Code>, pins: &mut Vec<runtime::Value>) -> Vec<SiteInfo> {
     caches
         .iter()
         .map(|c| match c {
+            Cache::Poly(entries) => poly_site(entries, pins),
             Cache::Slot {
                 class,
                 version,
@@ -282,6 +313,57 @@ fn sites_of(code: Gc<Code>, pins: &mut Vec<runtime::Value>) -> Vec<SiteInfo> {
             _ => SiteInfo::None,
         })
         .collect()
+}
+
+/// A polymorphic cache whose entries are all slots or all methods (the
+/// classes, shapes and methods pinned).
+fn poly_site(entries: &[Cache], pins: &mut Vec<runtime::Value>) -> SiteInfo {
+    let mut poly = Poly {
+        n: 0,
+        entries: [PolyEntry::default(); POLY_MAX],
+    };
+    let (mut slots, mut methods) = (0, 0);
+    for (k, c) in entries.iter().take(POLY_MAX).enumerate() {
+        let entry = match c {
+            Cache::Slot {
+                class,
+                version,
+                shape,
+                slot,
+            } => {
+                slots += 1;
+                pins.push(shape.as_value());
+                (*class, *version, shape.addr(), *slot as u64)
+            }
+            Cache::Method {
+                class,
+                version,
+                shape,
+                func,
+            } => {
+                methods += 1;
+                pins.push(*func);
+                if let Some(sh) = shape {
+                    pins.push(sh.as_value());
+                }
+                (*class, *version, shape.map_or(0, |s| s.addr()), func.bits())
+            }
+            _ => return SiteInfo::None,
+        };
+        pins.push(entry.0.as_value());
+        poly.entries[k] = PolyEntry {
+            class: entry.0.addr(),
+            version: entry.1,
+            shape: entry.2,
+            value: entry.3,
+        };
+        poly.n += 1;
+    }
+    match (slots, methods) {
+        (n, 0) if n > 0 => SiteInfo::SlotPoly(poly),
+        (0, n) if n > 0 => SiteInfo::MethodPoly(poly),
+        _ => SiteInfo::None,
+    }
 }
 
 /// Largest callee (in instructions) that is inlined.

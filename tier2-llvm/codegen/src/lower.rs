@@ -558,6 +558,24 @@ impl<'ctx> Cx<'_, 'ctx> {
     /// `version`, with `shape`, and the slot present — each leaving through
     /// `exit` (the same checks as `helpers::strata_t2_get_slot`, on the
     /// probed layout, without a call).
+    /// A constant table in the module of a polymorphic cache's entries,
+    /// four words each (class, version, shape, slot or method), for the
+    /// `*_poly` helpers.
+    fn poly_table(&self, p: &tier2_llvm::snapshot::Poly) -> R<PointerValue<'ctx>> {
+        let words: Vec<IntValue<'ctx>> = p
+            .entries()
+            .iter()
+            .flat_map(|x| [x.class as u64, x.version as u64, x.shape as u64, x.value])
+            .map(|w| self.const64(w))
+            .collect();
+        let ty = self.i64t.array_type(words.len() as u32);
+        let g = self.module.add_global(ty, None, "poly");
+        g.set_initializer(&self.i64t.const_array(&words));
+        g.set_constant(true);
+        g.set_linkage(Linkage::Private);
+        Ok(g.as_pointer_value())
+    }
+
     fn slot_ptr(
         &self,
         obj: IntValue<'ctx>,
@@ -1403,6 +1421,31 @@ impl<'ctx> Cx<'_, 'ctx> {
                         "strata_t2_set_slice",
                         true,
                         vec![self.thread.into(), vals[0], vals[1], vals[2]],
+                    ),
+                    PureOp::GetSlotPoly(p) => (
+                        "strata_t2_get_slot_poly",
+                        false,
+                        vec![vals[0], self.poly_table(&p)?.into(), c32(p.n as u32)],
+                    ),
+                    PureOp::SetSlotPoly(p) => (
+                        "strata_t2_set_slot_poly",
+                        true,
+                        vec![
+                            vals[0],
+                            self.poly_table(&p)?.into(),
+                            c32(p.n as u32),
+                            vals[1],
+                        ],
+                    ),
+                    PureOp::MethodPoly(p) => (
+                        "strata_t2_method_poly",
+                        false,
+                        vec![
+                            self.thread.into(),
+                            vals[0],
+                            self.poly_table(&p)?.into(),
+                            c32(p.n as u32),
+                        ],
                     ),
                     PureOp::LoadClosure { index } => (
                         "strata_t2_load_closure",

@@ -574,7 +574,11 @@ impl Session {
                 &self.cpu,
                 &self.features,
                 CODEGEN_LEVEL,
-                RelocMode::Default,
+                // Position independent: the code's constant tables are
+                // reached RIP-relative (JIT memory may lie anywhere, so a
+                // static model's 32-bit absolute addresses of data do not
+                // fit); calls to helpers go through JITLink's stubs.
+                RelocMode::PIC,
                 // As the JIT's own target machine (see `new`).
                 CodeModel::Small,
             )

@@ -1243,6 +1243,12 @@ impl Builder<'_> {
             }
             (Op::BuildSlice, _) => (PureOp::BuildSlice, Some(a), vec![b, b + 1, b + 2], None),
             (Op::GetIter, _) => (PureOp::GetIter, Some(a), vec![b], None),
+            (Op::GetAttr, SiteInfo::SlotPoly(p)) => {
+                (PureOp::GetSlotPoly(p), Some(a), vec![b], None)
+            }
+            (Op::SetAttr, SiteInfo::SlotPoly(p)) => {
+                (PureOp::SetSlotPoly(p), None, vec![a, c], None)
+            }
             (Op::LoadClosure, _) => (
                 PureOp::LoadClosure { index: b as u32 },
                 Some(a),
@@ -1322,6 +1328,26 @@ impl Builder<'_> {
     /// the cached function and the receiver into the method registers.
     fn method(&mut self, insts: &mut Vec<Inst>, st: &mut [Ty], i: Insn, pc: u32) -> bool {
         let (a, b) = (i.a(), i.b());
+        if let Some(SiteInfo::MethodPoly(p)) = self.input.sites.get(pc as usize).copied() {
+            // The receiver first (`a` may be `b`), then the method the
+            // helper finds for it.
+            self.boxed(insts, st, &[b]);
+            let e = self.resume_exit(st, pc, "inline cache miss");
+            insts.push(Inst::Move {
+                dst: (a + 1) as Reg,
+                src: b as Reg,
+            });
+            st[a + 1] = Ty::Value;
+            insts.push(Inst::Pure {
+                op: PureOp::MethodPoly(p),
+                dst: Some(a as Reg),
+                args: vec![(a + 1) as Reg],
+                index: None,
+                exit: e,
+            });
+            st[a] = Ty::Value;
+            return true;
+        }
         let Some(SiteInfo::Method {
             class,
             version,

@@ -308,6 +308,14 @@ pub enum PureOp {
         slot: u32,
         proven: bool,
     },
+    /// `dst = args[0].<slot>` by the first entry of a polymorphic cache
+    /// whose class, version and shape the object has.
+    GetSlotPoly(crate::snapshot::Poly),
+    /// `args[0].<slot> = args[1]` (as `GetSlotPoly`).
+    SetSlotPoly(crate::snapshot::Poly),
+    /// `dst =` the method of the first entry of a polymorphic cache that
+    /// `args[0]` matches (the receiver stays the first argument).
+    MethodPoly(crate::snapshot::Poly),
     /// `args[0].<new attribute> = args[1]`: an instance of `class` at
     /// `version` with shape `from` gains a slot and takes shape `to`.
     AddSlot {
