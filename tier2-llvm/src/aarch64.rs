@@ -222,6 +222,18 @@ pub const HELPERS: &[Helper] = &[
         doc: "The method of the first polymorphic cache entry (class, version, shape, method) that obj matches; STRATA_MISS if none.",
     },
     Helper {
+        name: "strata_t2_build_seq",
+        ret: "uint64_t",
+        params: &[
+            ("strata_thread *", "t"),
+            ("uint32_t", "kind"),
+            ("const uint64_t *", "items"),
+            ("uint32_t", "n"),
+        ],
+        leave: "STRATA_MISS",
+        doc: "A new list (kind 0) or tuple (kind 1) of the n values at items; never misses in the VM.",
+    },
+    Helper {
         name: "strata_t2_load_closure",
         ret: "uint64_t",
         params: &[("strata_thread *", "t"), ("uint32_t", "index")],

@@ -211,6 +211,7 @@ pub fn symbols() -> Vec<(&'static str, usize)> {
         strata_t2_collect,
         strata_t2_truthy,
         strata_t2_get_iter,
+        strata_t2_build_seq,
         strata_t2_get_slot_poly,
         strata_t2_set_slot_poly,
         strata_t2_method_poly,
@@ -555,6 +556,29 @@ pub extern "C" fn strata_t2_store_deref(cell: u64, value: u64) -> u32 {
             0
         }
         None => 1,
+    }
+}
+
+/// A new list (`kind` 0) or tuple (1) of the `n` values at `items`
+/// (allocating never collects); never misses.
+///
+/// # Safety
+/// `t` is the running thread; `items` points at `n` values.
+pub unsafe extern "C" fn strata_t2_build_seq(
+    t: *mut Thread,
+    kind: u32,
+    items: *const u64,
+    n: u32,
+) -> u64 {
+    // SAFETY: compiled code passes the thread it was entered with.
+    let t = unsafe { &mut *t };
+    // SAFETY: see above; `Value` is a transparent u64 (its layout is pinned
+    // by the runtime's tests).
+    let items = unsafe { std::slice::from_raw_parts(items as *const Value, n as usize) };
+    if kind == 0 {
+        t.new_list(items.to_vec()).bits()
+    } else {
+        t.new_tuple_from(items).bits()
     }
 }
 

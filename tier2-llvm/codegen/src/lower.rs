@@ -558,6 +558,23 @@ impl<'ctx> Cx<'_, 'ctx> {
     /// `version`, with `shape`, and the slot present — each leaving through
     /// `exit` (the same checks as `helpers::strata_t2_get_slot`, on the
     /// probed layout, without a call).
+    /// A stack slot of type `ty` made in the entry block (an alloca inside
+    /// a loop would grow the stack every iteration).
+    fn entry_alloca(
+        &self,
+        ty: inkwell::types::ArrayType<'ctx>,
+        name: &str,
+    ) -> R<PointerValue<'ctx>> {
+        let ctx = self.f.get_type().get_context();
+        let entry_b = ctx.create_builder();
+        let first = self.f.get_first_basic_block().ok_or("no entry block")?;
+        match first.get_first_instruction() {
+            Some(i) => entry_b.position_before(&i),
+            None => entry_b.position_at_end(first),
+        }
+        entry_b.build_alloca(ty, name).map_err(e)
+    }
+
     /// A constant table in the module of a polymorphic cache's entries,
     /// four words each (class, version, shape, slot or method), for the
     /// `*_poly` helpers.
@@ -1268,6 +1285,53 @@ impl<'ctx> Cx<'_, 'ctx> {
                 self.b.build_store(p, v).map_err(e)?;
             }
             Inst::Pure {
+                op: op @ (PureOp::BuildList | PureOp::BuildTuple),
+                dst: Some(d),
+                ref args,
+                exit,
+                ..
+            } => {
+                // The items in a buffer on the stack (scanned by the
+                // collector, which allocation never runs anyway).
+                let buf =
+                    self.entry_alloca(self.i64t.array_type(args.len().max(1) as u32), "items")?;
+                for (k, &r) in args.iter().enumerate() {
+                    let v = self.boxed_bits(r, st[r as usize])?;
+                    // SAFETY: k < args.len(), within the array.
+                    let p = unsafe {
+                        self.b
+                            .build_in_bounds_gep(self.i64t, buf, &[self.const64(k as u64)], "")
+                    }
+                    .map_err(e)?;
+                    self.b.build_store(p, v).map_err(e)?;
+                }
+                let kind = (op == PureOp::BuildTuple) as u64;
+                let r = self.call_int(
+                    "strata_t2_build_seq",
+                    self.i64t,
+                    &[
+                        self.thread.into(),
+                        self.i32t.const_int(kind, false).into(),
+                        buf.into(),
+                        self.i32t.const_int(args.len() as u64, false).into(),
+                    ],
+                )?;
+                let ok = self
+                    .b
+                    .build_int_compare(
+                        IntPredicate::NE,
+                        r,
+                        self.const64(tier2_llvm::helpers::MISS),
+                        "",
+                    )
+                    .map_err(e)?;
+                self.guard(ok, exit)?;
+                self.b
+                    .build_store(self.slots[d as usize].bits, r)
+                    .map_err(e)?;
+                st[d as usize] = Ty::Value;
+            }
+            Inst::Pure {
                 op: PureOp::ListAppend,
                 ref args,
                 exit,
@@ -1399,6 +1463,9 @@ impl<'ctx> Cx<'_, 'ctx> {
                         ],
                     ),
                     PureOp::ListAppend => return Err("list_append is lowered on its own".into()),
+                    PureOp::BuildList | PureOp::BuildTuple => {
+                        return Err("sequences are built on their own".into())
+                    }
                     PureOp::Truthy => {
                         ("strata_t2_truthy", false, vec![self.thread.into(), vals[0]])
                     }
@@ -1502,17 +1569,7 @@ impl<'ctx> Cx<'_, 'ctx> {
                 }
             }
             Inst::Unpack { src, dst, n, exit } => {
-                let buf_ty = self.i64t.array_type(n as u32);
-                // In the entry block: an alloca inside a loop would grow the
-                // stack every iteration.
-                let ctx = self.f.get_type().get_context();
-                let entry_b = ctx.create_builder();
-                let first = self.f.get_first_basic_block().ok_or("no entry block")?;
-                match first.get_first_instruction() {
-                    Some(i) => entry_b.position_before(&i),
-                    None => entry_b.position_at_end(first),
-                }
-                let buf = entry_b.build_alloca(buf_ty, "unpack").map_err(e)?;
+                let buf = self.entry_alloca(self.i64t.array_type(n as u32), "unpack")?;
                 let seq = self.boxed_bits(src, st[src as usize])?;
                 let fty = self.i32t.fn_type(
                     &[self.i64t.into(), self.i32t.into(), self.ptrt.into()],

@@ -918,6 +918,8 @@ impl Builder<'_> {
                 | Op::StoreGlobal
                 | Op::ListAppend
                 | Op::BuildSlice
+                | Op::BuildList
+                | Op::BuildTuple
                 | Op::GetIter
                 | Op::LoadClosure
                 | Op::LoadDeref
@@ -1243,6 +1245,8 @@ impl Builder<'_> {
             }
             (Op::BuildSlice, _) => (PureOp::BuildSlice, Some(a), vec![b, b + 1, b + 2], None),
             (Op::GetIter, _) => (PureOp::GetIter, Some(a), vec![b], None),
+            (Op::BuildList, _) => (PureOp::BuildList, Some(a), (b..b + c).collect(), None),
+            (Op::BuildTuple, _) => (PureOp::BuildTuple, Some(a), (b..b + c).collect(), None),
             (Op::GetAttr, SiteInfo::SlotPoly(p)) => {
                 (PureOp::GetSlotPoly(p), Some(a), vec![b], None)
             }

@@ -328,6 +328,10 @@ pub enum PureOp {
     ListGet,
     /// `args[0][index] = args[1]` for an exact list.
     ListSet,
+    /// `dst = [*args]`.
+    BuildList,
+    /// `dst = (*args)`.
+    BuildTuple,
     /// `args[0].append(args[1])` for an exact list (a comprehension's).
     ListAppend,
     /// `dst = bool(args[0])` for values whose truth runs no Python code

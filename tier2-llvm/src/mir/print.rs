@@ -109,6 +109,8 @@ pub fn print(r: &Region) -> String {
                         PureOp::BuildSlice => "build_slice".into(),
                         PureOp::Truthy => "truthy".into(),
                         PureOp::GetIter => "get_iter".into(),
+                        PureOp::BuildList => "build_list".into(),
+                        PureOp::BuildTuple => "build_tuple".into(),
                         PureOp::GetSlotPoly(p) => format!("get_slot_poly {}", p.n),
                         PureOp::SetSlotPoly(p) => format!("set_slot_poly {}", p.n),
                         PureOp::MethodPoly(p) => format!("method_poly {}", p.n),
