@@ -885,7 +885,7 @@ fn new_tuple(t: &mut Thread, items: &[Value]) -> Value {
 }
 
 #[inline(never)]
-fn build_set(t: &mut Thread, items: &[Value]) -> PyResult<Value> {
+pub(super) fn build_set(t: &mut Thread, items: &[Value]) -> PyResult<Value> {
     let s = t.new_set(false);
     for x in items {
         ops::set::add(t, s, *x)?;

@@ -14,8 +14,8 @@
 //!    specialise, and the instruction stream is left as it is.
 
 use super::handlers::{
-    build_dict, list_extend, list_to_tuple, name, new_cell, new_slice, unbound_free, unbound_local,
-    unpack,
+    build_dict, build_set, list_extend, list_to_tuple, name, new_cell, new_slice, unbound_free,
+    unbound_local, unpack,
 };
 use runtime::bytecode::{BinOp, Insn, Op};
 use runtime::object::*;
@@ -70,6 +70,8 @@ pub fn supports(op: Op) -> bool {
             | ForIter
             | BuildList
             | BuildTuple
+            | BuildSet
+            | MakeFunction
             | ListAppend
             | Unpack
             | GetItem
@@ -238,6 +240,14 @@ fn exec(t: &mut Thread, regs: *mut Value, i: Insn) -> PyResult<u32> {
         }
         Op::BuildTuple => {
             let v = t.new_tuple_from(slice(regs, i.b(), i.c()));
+            set(regs, i.a(), v);
+        }
+        Op::BuildSet => {
+            let v = build_set(t, slice(regs, i.b(), i.c()))?;
+            set(regs, i.a(), v);
+        }
+        Op::MakeFunction => {
+            let v = super::calls::make_function(t, regs, i)?;
             set(regs, i.a(), v);
         }
         Op::ListAppend => {

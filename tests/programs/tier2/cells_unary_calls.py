@@ -77,3 +77,17 @@ print(truthy_numbers([0, 1, 5, -7, 1000, 0.0, -0.0, 3.5, 2.0]))
 s = Scale(3)
 print(apply_all([abs, lambda x: x - 1, s, s.twice, hash], 200))
 print(late_binding(20))
+
+
+def makers(n):
+    # Functions made (with defaults and closures) and sets built inside a
+    # compiled loop.
+    out = 0
+    for i in range(n):
+        seen = {i, i + 1, i % 3}
+        f = lambda x, k=i: x + k + len(seen)
+        out += f(1)
+    return out
+
+
+print(makers(300))
