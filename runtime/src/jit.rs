@@ -83,6 +83,7 @@ pub struct JitCode {
     /// the flag exists before the code (its address is compiled in).
     pub invalidated: Arc<AtomicBool>,
     /// Frames currently running this code (freeing waits for zero).
+    /// Written and read by the VM thread only.
     pub active: AtomicU32,
     /// The tier's identifier for the compiled unit (logs, stats).
     pub id: u64,

@@ -624,10 +624,10 @@ fn profitable(r: &mir::Region, input: &RegionInput) -> Result<(), String> {
                     };
                     cost += c * w;
                 }
-                // A direct call: the callee runs natively nested, without
-                // the step's decoding and dispatch (an unknown callee's
-                // kind is found at run time).
-                mir::Inst::Call { known, .. } => cost += if known.is_some() { w } else { 2 * w },
+                // A direct call costs about what the interpreter's call
+                // does (both push a frame and run the callee, compiled or
+                // not); an unknown callee's kind is found at run time.
+                mir::Inst::Call { known, .. } => cost += if known.is_some() { 0 } else { w },
                 mir::Inst::Int { .. }
                 | mir::Inst::Float { .. }
                 | mir::Inst::Unary { .. }

@@ -30,7 +30,10 @@ fn insn(pc: *const Insn) -> Insn {
 /// Runs compiled code on the top frame; returns (exit kind, pc) and leaves
 /// the frame's `pc` at the exit's pc.
 pub(super) fn run(t: &mut Thread, j: &JitCode) -> (u64, u32) {
-    j.active.fetch_add(1, Ordering::Relaxed);
+    // Only the VM thread runs compiled code and reads the count (at
+    // safepoints): a plain load and store, no locked read-modify-write.
+    j.active
+        .store(j.active.load(Ordering::Relaxed) + 1, Ordering::Relaxed);
     let frame: *mut runtime::frame::Frame =
         // SAFETY: compiled code runs with its frame on the stack (invariant 1).
         unsafe { t.frames.last_mut().unwrap_unchecked() };
@@ -39,7 +42,8 @@ pub(super) fn run(t: &mut Thread, j: &JitCode) -> (u64, u32) {
     let f: jit::CompiledFn = unsafe { std::mem::transmute::<usize, jit::CompiledFn>(j.addr) };
     // SAFETY: see above; compiled code keeps the contract of runtime::jit.
     let r = unsafe { f(t as *mut Thread, frame) };
-    j.active.fetch_sub(1, Ordering::Relaxed);
+    j.active
+        .store(j.active.load(Ordering::Relaxed) - 1, Ordering::Relaxed);
     let (kind, pc) = jit::decode_exit(r);
     // SAFETY: the frame is still on top (compiled code pops nothing).
     unsafe { t.frames.last_mut().unwrap_unchecked() }.pc = pc;
