@@ -149,7 +149,7 @@ pub const HELPERS: &[Helper] = &[
         ret: "uint64_t",
         params: &[("uint64_t", "list"), ("int64_t", "index")],
         leave: "STRATA_MISS",
-        doc: "list[index] of an exact list; STRATA_MISS otherwise.",
+        doc: "seq[index] of an exact list or tuple; STRATA_MISS otherwise.",
     },
     Helper {
         name: "strata_t2_list_append",

@@ -413,10 +413,17 @@ pub unsafe extern "C" fn strata_t2_add_slot(
     0
 }
 
-/// `list[i]` for an exact list and an index in range (negative indexes
-/// count from the end); `MISS` otherwise.
+/// `seq[i]` for an exact list or tuple and an index in range (negative
+/// indexes count from the end); `MISS` otherwise.
 pub extern "C" fn strata_t2_list_get(list: u64, i: i64) -> u64 {
-    let Some(l) = cast::<List>(Value::from_bits(list)) else {
+    let v = Value::from_bits(list);
+    if let Some(t) = cast::<runtime::object::Tuple>(v) {
+        return match runtime::ops::item::norm_index(i, t.items.len()) {
+            Some(j) => t.items[j].bits(),
+            None => MISS,
+        };
+    }
+    let Some(l) = cast::<List>(v) else {
         return MISS;
     };
     match runtime::ops::item::norm_index(i, l.len()) {

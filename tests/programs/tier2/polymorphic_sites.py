@@ -78,3 +78,20 @@ print(total(shapes, 300))
 print([s.size for s in shapes])
 print(grow(shapes, 300, Circle(9)))
 print([s.describe() for s in shapes])
+
+
+def mixed_sequences(seqs, n):
+    # Indexing tuples and lists at one site (lists inline, tuples by the
+    # helper), negative indexes, and an index out of range at the end.
+    t = 0
+    for k in range(n):
+        for s in seqs:
+            t += s[0] * s[-1] + s[1]
+    try:
+        t += seqs[0][7]
+    except IndexError as e:
+        print("IndexError:", e)
+    return t
+
+
+print(mixed_sequences([(1, 2, 3), [4, 5, 6], (7, 8, 9), [0, 1, 2]], 300))

@@ -553,11 +553,6 @@ impl<'ctx> Cx<'_, 'ctx> {
         Ok(addr)
     }
 
-    /// The address of slot `slot` of the instance `obj` (boxed bits), after
-    /// the inline cache's guards — an object, an instance, of `class` at
-    /// `version`, with `shape`, and the slot present — each leaving through
-    /// `exit` (the same checks as `helpers::strata_t2_get_slot`, on the
-    /// probed layout, without a call).
     /// A stack slot of type `ty` made in the entry block (an alloca inside
     /// a loop would grow the stack every iteration).
     fn entry_alloca(
@@ -593,6 +588,11 @@ impl<'ctx> Cx<'_, 'ctx> {
         Ok(g.as_pointer_value())
     }
 
+    /// The address of slot `slot` of the instance `obj` (boxed bits), after
+    /// the inline cache's guards — an object, an instance, of `class` at
+    /// `version`, with `shape`, and the slot present — each leaving through
+    /// `exit` (the same checks as `helpers::strata_t2_get_slot`, on the
+    /// probed layout, without a call).
     fn slot_ptr(
         &self,
         obj: IntValue<'ctx>,
@@ -1360,12 +1360,63 @@ impl<'ctx> Cx<'_, 'ctx> {
                 index: Some(x),
                 exit,
             } if self.object.is_some() => {
+                // A list inline; anything else (a tuple) by the helper.
+                let l = self.object.ok_or("no object layout")?;
                 let list = self.boxed_bits(args[0], st[args[0] as usize])?;
                 let i = self.load_int(x)?;
+                let ctx = self.f.get_type().get_context();
+                let (kind_bb, fast, slow, join) = (
+                    ctx.append_basic_block(self.f, "get.kind"),
+                    ctx.append_basic_block(self.f, "get.list"),
+                    ctx.append_basic_block(self.f, "get.other"),
+                    ctx.append_basic_block(self.f, "get.join"),
+                );
+                let is_obj = self.tag_is(list, runtime::value::TAG_OBJ)?;
+                self.b
+                    .build_conditional_branch(is_obj, kind_bb, slow)
+                    .map_err(e)?;
+                self.b.position_at_end(kind_bb);
+                let addr = self
+                    .b
+                    .build_and(list, self.const64((1u64 << 48) - 1), "")
+                    .map_err(e)?;
+                let kind = self.field(self.i8t(), addr, l.kind, "kind")?;
+                let is_list = self
+                    .b
+                    .build_int_compare(
+                        IntPredicate::EQ,
+                        kind,
+                        self.i8t().const_int(l.kind_list as u64, false),
+                        "",
+                    )
+                    .map_err(e)?;
+                self.b
+                    .build_conditional_branch(is_list, fast, slow)
+                    .map_err(e)?;
+                self.b.position_at_end(fast);
                 let p = self.item_ptr(list, i, exit)?;
                 let v = self.b.build_load(self.i64t, p, "item").map_err(e)?;
+                let fast_end = self.b.get_insert_block().ok_or("no block")?;
+                self.b.build_unconditional_branch(join).map_err(e)?;
+                self.b.position_at_end(slow);
+                let r = self.call_int("strata_t2_list_get", self.i64t, &[list.into(), i.into()])?;
+                let ok = self
+                    .b
+                    .build_int_compare(
+                        IntPredicate::NE,
+                        r,
+                        self.const64(tier2_llvm::helpers::MISS),
+                        "",
+                    )
+                    .map_err(e)?;
+                self.guard(ok, exit)?;
+                let slow_end = self.b.get_insert_block().ok_or("no block")?;
+                self.b.build_unconditional_branch(join).map_err(e)?;
+                self.b.position_at_end(join);
+                let phi = self.b.build_phi(self.i64t, "item").map_err(e)?;
+                phi.add_incoming(&[(&v, fast_end), (&r, slow_end)]);
                 self.b
-                    .build_store(self.slots[d as usize].bits, v)
+                    .build_store(self.slots[d as usize].bits, phi.as_basic_value())
                     .map_err(e)?;
                 st[d as usize] = Ty::Value;
             }

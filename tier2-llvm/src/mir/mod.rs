@@ -324,7 +324,7 @@ pub enum PureOp {
         from: usize,
         to: usize,
     },
-    /// `dst = args[0][index]` for an exact list.
+    /// `dst = args[0][index]` for an exact list (inline) or tuple.
     ListGet,
     /// `args[0][index] = args[1]` for an exact list.
     ListSet,
