@@ -1,5 +1,6 @@
 //! Interned names the runtime looks up often (dunder methods and the like).
 
+use crate::bytecode::BinOp;
 use crate::gc::Gc;
 use crate::object::Str;
 use crate::thread::Thread;
@@ -7,14 +8,27 @@ use crate::thread::Thread;
 macro_rules! names {
     ($($field:ident = $text:literal,)*) => {
         /// Interned `Str`s for common names, compared by identity.
-        pub struct Names { $(pub $field: Gc<Str>,)* }
+        pub struct Names {
+            $(pub $field: Gc<Str>,)*
+            /// Per binary operator (`BinOp as usize`): its method, its
+            /// reflected method and its in-place method.
+            pub binops: [[Gc<Str>; 3]; BinOp::ALL.len()],
+        }
 
         impl Names {
             pub(crate) fn create(t: &mut Thread) -> Names {
-                Names { $($field: t.intern($text),)* }
+                // `binops` is indexed by `BinOp as usize`.
+                debug_assert!(BinOp::ALL.iter().enumerate().all(|(k, op)| *op as usize == k));
+                Names {
+                    $($field: t.intern($text),)*
+                    binops: BinOp::ALL.map(|op| {
+                        let (f, r, i) = op.dunders();
+                        [t.intern(f), t.intern(r), t.intern(i)]
+                    }),
+                }
             }
             pub(crate) fn placeholder(s: Gc<Str>) -> Names {
-                Names { $($field: s,)* }
+                Names { $($field: s,)* binops: [[s; 3]; BinOp::ALL.len()] }
             }
         }
     };

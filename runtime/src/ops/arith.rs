@@ -207,9 +207,7 @@ fn repeat(t: &mut Thread, seq: Value, n: i64) -> PyResult<Value> {
 
 /// Tries `a.__op__(b)`-style dunders; `None` when every candidate returned NotImplemented.
 fn dunder_binary(t: &mut Thread, a: Value, b: Value, op: BinOp) -> PyResult<Option<Value>> {
-    let (fwd, rev, _) = op.dunders();
-    let fwd = t.intern(fwd);
-    let rev = t.intern(rev);
+    let [fwd, rev, _] = t.names.binops[op as usize];
     let ca = t.class_of(a);
     let cb = t.class_of(b);
     let same = ca.ptr_eq(cb);
@@ -359,8 +357,7 @@ pub fn inplace(t: &mut Thread, a: Value, b: Value, op: BinOp) -> PyResult<Value>
             return Ok(a);
         }
         Some(Kind::Instance) => {
-            let (_, _, iname) = op.dunders();
-            let iname = t.intern(iname);
+            let iname = t.names.binops[op as usize][2];
             let cls = t.class_of(a);
             if let Some(m) = cls.lookup(iname) {
                 let v = super::call::call_descriptor(t, m, a, &[b])?;
