@@ -142,7 +142,10 @@ impl EntryTable {
         }
     }
 
-    /// The installed code for function entry, if any (not invalidated).
+    /// The installed code for function entry, if any. Installed code is
+    /// never invalidated: `Watcher::invalidate` uninstalls the code in the
+    /// same step as it sets the flag, and the tier installs code only after
+    /// checking the versions it assumed, at a safepoint.
     #[inline]
     pub fn function(&self) -> Option<&JitCode> {
         Self::live(self.entry.load(Ordering::Acquire))
@@ -168,7 +171,8 @@ impl EntryTable {
         // was overwritten; those run on the main thread at safepoints, when
         // no caller of this function holds the reference any more.
         let j = unsafe { &*(p as *const JitCode) };
-        (!j.invalidated.load(Ordering::Relaxed)).then_some(j)
+        debug_assert!(!j.invalidated.load(Ordering::Relaxed));
+        Some(j)
     }
 
     /// Whether function-entry code is installed.

@@ -617,8 +617,13 @@ fn profitable(r: &mir::Region, input: &RegionInput) -> Result<(), String> {
                 // which costs several times the interpreter's inline call.
                 mir::Inst::Step { pc, .. } => {
                     let op = input.insns[*pc as usize].op().generic();
+                    let seen = input.types.get(*pc as usize).copied().unwrap_or(0);
                     let c = if matches!(op, Op::Call | Op::CallMethod | Op::CallKw) {
                         4
+                    } else if is_operator(op) && seen & runtime::object::cache::TYPE_OTHER != 0 {
+                        // An operator on objects (a dunder call, a string
+                        // operation) costs the interpreter about as much.
+                        0
                     } else {
                         1
                     };
@@ -646,6 +651,16 @@ fn profitable(r: &mir::Region, input: &RegionInput) -> Result<(), String> {
         ));
     }
     Ok(())
+}
+
+/// Binary operators and comparisons (whose operands' types the
+/// interpreter notes).
+fn is_operator(op: runtime::bytecode::Op) -> bool {
+    use runtime::bytecode::Op::*;
+    matches!(
+        op,
+        Add | Sub | Mul | TrueDiv | FloorDiv | Mod | Pow | Inplace | Lt | Le | Eq | Ne | Gt | Ge
+    )
 }
 
 /// How many loops contain each block: for each block ending in a back
