@@ -353,6 +353,36 @@ fn code_folding_a_global_is_invalidated_while_a_frame_runs_it_and_the_result_is_
 }
 
 #[test]
+fn code_reading_slots_is_invalidated_by_a_class_change_while_a_frame_runs_it() {
+    let (out, err, ok, expected) = program(
+        "class_invalidation",
+        &[
+            "--jit-sync",
+            "--tier2-threshold",
+            "100",
+            "--log=compile,invalidate,deopt",
+        ],
+    );
+    assert!(ok, "{err}");
+    assert_eq!(out, expected);
+    // `Point.x` becomes a property in a call from the compiled loop (which
+    // reads `p.x` from the instance's slot without re-checking the class's
+    // version): the frame leaves after the call, and the unit is retired.
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with("strata: deopt: sum_x (loop at pc")
+                && l.ends_with("(invalidated)")),
+        "{err}"
+    );
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with("strata: invalidate: sum_x (loop at pc")
+                && l.ends_with("class 'Point' changed; recompiling")),
+        "{err}"
+    );
+}
+
+#[test]
 fn a_global_changed_while_its_compile_was_delayed_and_the_stale_code_was_never_installed() {
     let (out, err, ok, expected) = program(
         "global_changed_while_compiling",

@@ -32,14 +32,17 @@
 //! 4. Invalidated code is never entered again, and a frame running it
 //!    leaves it before the broken assumption can matter. Guards on types,
 //!    classes, shapes and function identity are re-checked at each use;
-//!    what code assumes without re-checking (global values folded in as
-//!    constants) is registered with the cells (`GlobalCell::watch`), whose
-//!    stores invalidate it (`Watcher::invalidate`: the entry points are
-//!    uninstalled at once). Only Python code can store to a cell, so such
-//!    code tests its `JitCode::invalidated` flag after every instruction it
-//!    hands to the interpreter (calls included) and leaves when it is set.
-//!    The tier checks the cells' versions again when it installs the code:
-//!    a cell changed while compiling means the code is never installed.
+//!    what code assumes without re-checking — global values folded in as
+//!    constants, and the versions of the classes whose instance slots it
+//!    reads and writes inline — is registered with the cells and classes
+//!    (`GlobalCell::watch`, `Class::watchers`), whose stores and version
+//!    bumps invalidate it (`Watcher::invalidate`: the entry points are
+//!    uninstalled at once). Only Python code can change either, so compiled
+//!    code tests its `JitCode::invalidated` flag after every instruction
+//!    it hands to the interpreter (calls included) and leaves when it is
+//!    set. The tier checks the cells' and classes' versions again when it
+//!    installs the code: a change while compiling means the code is never
+//!    installed.
 //! 5. What compiled code runs allocates (steps, some helpers) but never
 //!    collects. So every compiled loop polls `Heap::wants_collect` at its
 //!    back edges (every so many iterations) and, when a collection is
@@ -110,6 +113,37 @@ impl Watcher {
         if !self.code.invalidated.swap(true, Ordering::Relaxed) {
             self.owner.jit.uninstall(self.spot, self.code.id);
             INVALIDATIONS.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+}
+
+/// The compiled code that assumed something (a global cell's value, a
+/// class's version) stays true: a change invalidates all of it.
+#[derive(Default)]
+pub struct Watchers(std::cell::RefCell<Vec<Watcher>>);
+
+impl Watchers {
+    /// Records `w` (dropping watchers already invalidated for another
+    /// reason).
+    pub fn watch(&self, w: Watcher) {
+        let mut ws = self.0.borrow_mut();
+        ws.retain(|w| !w.code.invalidated.load(Ordering::Relaxed));
+        ws.push(w);
+    }
+
+    /// Invalidates every watcher: what they assumed changed.
+    #[inline]
+    pub fn fire(&self) {
+        if !self.0.borrow().is_empty() {
+            self.fire_all();
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn fire_all(&self) {
+        for w in self.0.take() {
+            w.invalidate();
         }
     }
 }

@@ -220,6 +220,7 @@ impl Thread {
             flags: Cell::new(0),
             init_cache: Cell::new(None),
             slot_hint: Cell::new(0),
+            watchers: crate::jit::Watchers::default(),
         });
         let dummy_module = heap.alloc_immortal(Module::new(placeholder, true));
         let mut t = Box::new(Thread {

@@ -260,6 +260,15 @@ fn sites_of(code: Gc<Code>, pins: &mut Vec<runtime::Value>) -> Vec<SiteInfo> {
     caches
         .iter()
         .map(|c| match c {
+            // An entry made for an older version of its class (the class
+            // changed since): the interpreter will miss there, and code
+            // compiled from it could never be installed.
+            c if c
+                .guard_class()
+                .is_some_and(|(cls, v)| cls.version.get() != v) =>
+            {
+                SiteInfo::None
+            }
             Cache::Poly(entries) => poly_site(entries, pins),
             Cache::Slot {
                 class,
@@ -324,6 +333,12 @@ fn poly_site(entries: &[Cache], pins: &mut Vec<runtime::Value>) -> SiteInfo {
     };
     let (mut slots, mut methods) = (0, 0);
     for (k, c) in entries.iter().take(POLY_MAX).enumerate() {
+        if c.guard_class()
+            .is_some_and(|(cls, v)| cls.version.get() != v)
+        {
+            // Made for an older version of its class (see `sites_of`).
+            return SiteInfo::None;
+        }
         let entry = match c {
             Cache::Slot {
                 class,

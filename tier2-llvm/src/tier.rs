@@ -100,6 +100,9 @@ struct Output {
     exits: Vec<(u32, &'static str)>,
     /// `(pc, whether widening its instruction could help)` per exit.
     widenable: Vec<(u32, bool)>,
+    /// `(class, version)` the code reads and writes instance slots of
+    /// without re-checking the version (runtime::jit invariant 4).
+    classes: Vec<(usize, u32)>,
 }
 
 /// Whether LLVM was initialised in this process (the plugin loaded and
@@ -119,6 +122,17 @@ struct Stats {
     freed_exits: u64,
 }
 
+/// An installed unit: its code object, hot spot and name, what it assumes
+/// (runtime::jit invariant 4), and `(pc, widenable)` of each exit.
+struct UnitInfo {
+    code: Gc<Code>,
+    spot: HotSpot,
+    what: String,
+    assumed: Vec<Assumed>,
+    classes: Vec<(usize, u32)>,
+    exits: Vec<(u32, bool)>,
+}
+
 struct Pending {
     code: Gc<Code>,
     pins: Vec<runtime::Value>,
@@ -133,11 +147,8 @@ pub struct Tier2 {
     /// Installed units: unit id → (the code, its machine code handle, the
     /// heap objects its guards name by address — the code object first).
     units: HashMap<u64, (Arc<JitCode>, Unit, Vec<runtime::Value>)>,
-    /// What each installed unit is: its code object, hot spot, name and
-    /// the global cells whose values it folded in.
-    unit_info: HashMap<u64, (Gc<Code>, HotSpot, String, Vec<Assumed>)>,
-    /// Per installed unit: `(pc, widenable)` of each exit.
-    unit_exits: HashMap<u64, Vec<(u32, bool)>>,
+    /// What each installed unit is.
+    unit_info: HashMap<u64, UnitInfo>,
     /// Compiles per (code object, hot spot), to stop recompiling.
     compiles_of: HashMap<(usize, HotSpot), u32>,
     /// Retired units whose machine code is freed once no frame runs it.
@@ -190,7 +201,6 @@ impl Tier2 {
             next_unit: 1,
             attempted: HashSet::new(),
             unit_info: HashMap::new(),
-            unit_exits: HashMap::new(),
             compiles_of: HashMap::new(),
             retired: Vec::new(),
             units: HashMap::new(),
@@ -247,11 +257,10 @@ impl Tier2 {
             .get(&(code.addr(), spot))
             .cloned()
             .unwrap_or_default();
-        // The flag exists before the code, which tests it by address.
+        // The flag exists before the code, which tests it by address
+        // (every unit may assume class versions, runtime::jit invariant 4).
         let flag = Arc::new(AtomicBool::new(false));
-        if !input.assumed.is_empty() {
-            input.set_invalid_flag(Arc::as_ptr(&flag) as usize);
-        }
+        input.set_invalid_flag(Arc::as_ptr(&flag) as usize);
         self.pending.insert(
             unit,
             Pending {
@@ -282,13 +291,10 @@ impl Tier2 {
     /// pc that caused `widen_after` retirements is compiled as an
     /// interpreter step from the next compile on ("widened": the step
     /// handles whatever the guard did not).
-    fn widen_hot_exits(&mut self, u: u64, code: usize, spot: HotSpot) {
+    fn widen_hot_exits(&mut self, u: u64, exits: Vec<(u32, bool)>, code: usize, spot: HotSpot) {
         if self.cfg.widen_after == 0 {
             return;
         }
-        let Some(exits) = self.unit_exits.remove(&u) else {
-            return;
-        };
         let counts = helpers::with_counters(|c| c.exits.get(&u).cloned().unwrap_or_default());
         let top = counts.iter().copied().max().unwrap_or(0);
         if top == 0 {
@@ -347,7 +353,7 @@ impl Tier2 {
                     let why = self
                         .unit_info
                         .get(u)
-                        .map(|i| changed_globals(&i.3))
+                        .map(|i| changes(&i.assumed, &i.classes))
                         .unwrap_or_default();
                     hot.push((*u, why));
                 }
@@ -355,7 +361,14 @@ impl Tier2 {
         }
         hot.sort();
         for (u, why) in hot {
-            let Some((code, spot, what, _)) = self.unit_info.remove(&u) else {
+            let Some(UnitInfo {
+                code,
+                spot,
+                what,
+                exits,
+                ..
+            }) = self.unit_info.remove(&u)
+            else {
                 continue;
             };
             let Some(unit) = self.units.remove(&u) else {
@@ -365,7 +378,7 @@ impl Tier2 {
                 .invalidated
                 .store(true, std::sync::atomic::Ordering::Relaxed);
             code.jit.uninstall(spot, u);
-            self.widen_hot_exits(u, code.addr(), spot);
+            self.widen_hot_exits(u, exits, code.addr(), spot);
 
             let done = self
                 .compiles_of
@@ -435,9 +448,10 @@ impl Tier2 {
                     active: AtomicU32::new(0),
                     id: done.unit,
                 });
-                // A global it folded in changed while it compiled: the
-                // code is stale and never runs (runtime::jit invariant 4).
-                let stale = changed_globals(&p.assumed);
+                // A global it folded in, or a class whose slots it reads
+                // without re-checking, changed while it compiled: the code
+                // is stale and never runs (runtime::jit invariant 4).
+                let stale = changes(&p.assumed, &out.classes);
                 if !stale.is_empty() {
                     if self.cfg.log.invalidate {
                         eprintln!(
@@ -468,6 +482,15 @@ impl Tier2 {
                         spot: done.spot,
                     });
                 }
+                for &(c, _) in &out.classes {
+                    // SAFETY: the unit's guards pinned the class (`pins`).
+                    let class = unsafe { class_at(c) };
+                    class.watchers.watch(runtime::jit::Watcher {
+                        code: jit.clone(),
+                        owner: code,
+                        spot: done.spot,
+                    });
+                }
                 code.jit.install(done.spot, jit.clone());
                 helpers::register_unit(done.unit, what.clone(), out.exits.clone());
                 if self.cfg.log.compile {
@@ -484,9 +507,17 @@ impl Tier2 {
                 let mut pins = p.pins;
                 pins.push(code.as_value());
                 self.units.insert(done.unit, (jit, out.compiled, pins));
-                self.unit_info
-                    .insert(done.unit, (code, done.spot, what, p.assumed));
-                self.unit_exits.insert(done.unit, out.widenable);
+                self.unit_info.insert(
+                    done.unit,
+                    UnitInfo {
+                        code,
+                        spot: done.spot,
+                        what,
+                        assumed: p.assumed,
+                        classes: out.classes,
+                        exits: out.widenable,
+                    },
+                );
             }
             Err(why) => {
                 self.stats.failures += 1;
@@ -505,6 +536,40 @@ impl Tier2 {
 unsafe fn cell_at<'a>(addr: usize) -> &'a runtime::object::GlobalCell {
     // SAFETY: see the function's contract.
     unsafe { &(*(addr as *const runtime::gc::GcBox<runtime::object::GlobalCell>)).value }
+}
+
+/// What changed of what a unit assumed: its globals and classes (empty if
+/// nothing did).
+fn changes(assumed: &[Assumed], classes: &[(usize, u32)]) -> String {
+    let (g, c) = (changed_globals(assumed), changed_classes(classes));
+    match (g.is_empty(), c.is_empty()) {
+        (_, true) => g,
+        (true, false) => c,
+        (false, false) => format!("{g}, {c}"),
+    }
+}
+
+/// The class at `addr`.
+///
+/// # Safety
+/// `addr` is the address of a live `Class` (pinned by the unit's guards).
+unsafe fn class_at<'a>(addr: usize) -> &'a runtime::object::Class {
+    // SAFETY: see the function's contract.
+    unsafe { &(*(addr as *const runtime::gc::GcBox<runtime::object::Class>)).value }
+}
+
+/// "class 'C' changed" for each class no longer at the version the code
+/// assumed (empty if none). The classes are pinned by the unit's guards.
+fn changed_classes(classes: &[(usize, u32)]) -> String {
+    let names: Vec<String> = classes
+        .iter()
+        .filter_map(|&(c, v)| {
+            // SAFETY: pinned (see above).
+            let class = unsafe { class_at(c) };
+            (class.version.get() != v).then(|| format!("class '{}' changed", class.name.as_str()))
+        })
+        .collect();
+    names.join(", ")
 }
 
 /// "global 'x' changed" for each assumed cell no longer at its version
@@ -571,8 +636,25 @@ fn compile(cfg: &Config, input: &RegionInput, unit: u64) -> Result<Output, Strin
         opt: cfg.opt,
         want_ir: cfg.dump_llvm_ir,
     })?;
+    let mut classes = Vec::new();
+    for b in &region.blocks {
+        for i in &b.insts {
+            if let mir::Inst::Pure {
+                op:
+                    mir::PureOp::GetSlot { class, version, .. }
+                    | mir::PureOp::SetSlot { class, version, .. },
+                ..
+            } = i
+            {
+                if !classes.contains(&(*class, *version)) {
+                    classes.push((*class, *version));
+                }
+            }
+        }
+    }
     Ok(Output {
         compiled,
+        classes,
         mir_text,
         mir_insts,
         exits: region.exits.iter().map(|x| (x.pc, x.reason)).collect(),

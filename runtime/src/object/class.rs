@@ -54,6 +54,10 @@ pub struct Class {
     /// Most attributes any instance of this class has had in its slots: new
     /// instances reserve that many, so filling them never regrows the vector.
     pub slot_hint: Cell<u32>,
+    /// Compiled code that assumed this class stays at its version (it
+    /// reads instance slots without re-checking it): every version bump
+    /// invalidates it (runtime::jit invariant 4).
+    pub watchers: crate::jit::Watchers,
 }
 
 impl Class {
@@ -81,6 +85,7 @@ impl Class {
             flags: Cell::new(0),
             init_cache: Cell::new(None),
             slot_hint: Cell::new(0),
+            watchers: crate::jit::Watchers::default(),
         }
     }
 
@@ -129,6 +134,7 @@ impl Class {
     pub fn bump_version(&self) {
         self.version.set(self.version.get().wrapping_add(1));
         self.flags.set(0);
+        self.watchers.fire();
         for s in self.subclasses.get().clone() {
             s.bump_version();
         }

@@ -19,7 +19,7 @@ pub struct GlobalCell {
     pub version: Cell<u32>,
     /// Compiled code that assumed this cell keeps its value (it folded the
     /// value in); every store invalidates it (runtime::jit invariant 4).
-    pub watchers: std::cell::RefCell<Vec<crate::jit::Watcher>>,
+    pub watchers: crate::jit::Watchers,
 }
 
 impl GlobalCell {
@@ -33,36 +33,19 @@ impl GlobalCell {
             name,
             value: Cell::new(Value::UNBOUND),
             version: Cell::new(0),
-            watchers: std::cell::RefCell::new(Vec::new()),
+            watchers: crate::jit::Watchers::default(),
         }
     }
     #[inline]
     pub fn set(&self, v: Value) {
         self.value.set(v);
         self.version.set(self.version.get().wrapping_add(1));
-        if !self.watchers.borrow().is_empty() {
-            self.invalidate_watchers();
-        }
+        // The code that assumed the old value.
+        self.watchers.fire();
     }
-    /// Invalidates the code that assumed the old value.
-    #[cold]
-    #[inline(never)]
-    fn invalidate_watchers(&self) {
-        let watchers = self.watchers.take();
-        for w in &watchers {
-            w.invalidate();
-        }
-    }
-    /// Records that `w`'s code assumed this cell's current value (dropping
-    /// watchers already invalidated for another reason).
+    /// Records that `w`'s code assumed this cell's current value.
     pub fn watch(&self, w: crate::jit::Watcher) {
-        let mut ws = self.watchers.borrow_mut();
-        ws.retain(|w| {
-            !w.code
-                .invalidated
-                .load(std::sync::atomic::Ordering::Relaxed)
-        });
-        ws.push(w);
+        self.watchers.watch(w);
     }
     pub(crate) fn trace_fields(&self, tr: &mut Tracer) {
         tr.gc(self.name);

@@ -39,11 +39,9 @@ fn dumps(src: &str, func: &str, spot: HotSpot) -> Result<Dumps, String> {
         .and_then(cast::<Function>)
         .ok_or_else(|| format!("no function {func}"))?;
     let mut input = tier2_llvm::snapshot::snapshot_pinned(f.code, spot, 1, &mut Vec::new());
-    // As the tier does: a region that folds globals gets a flag to test.
+    // As the tier does: every region gets a flag to test.
     static FLAG: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-    if !input.assumed.is_empty() {
-        input.set_invalid_flag(&FLAG as *const _ as usize);
-    }
+    input.set_invalid_flag(&FLAG as *const _ as usize);
     let region = mir::build(&input)?;
     let session = tier2_codegen::orc::Session::new()?;
     session.define_symbols(&tier2_llvm::helpers::symbols())?;
