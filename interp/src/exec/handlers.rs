@@ -939,7 +939,7 @@ pub(super) fn new_slice(t: &mut Thread, s: &[Value]) -> Value {
 }
 
 #[inline(never)]
-fn build_string(t: &mut Thread, parts: &[Value]) -> PyResult<Value> {
+pub(super) fn build_string(t: &mut Thread, parts: &[Value]) -> PyResult<Value> {
     let mut s = String::new();
     for p in parts {
         match ops::as_str(*p) {
@@ -958,7 +958,7 @@ pub(super) fn BuildString(t: &mut Thread, regs: *mut Value, pc: *const Insn) -> 
 }
 
 #[inline(never)]
-fn format_value(t: &mut Thread, v: Value, spec: Value, conv: u8) -> PyResult<Value> {
+pub(super) fn format_value(t: &mut Thread, v: Value, spec: Value, conv: u8) -> PyResult<Value> {
     let v = match conv {
         1 => ops::str_(t, v)?,
         2 | 3 => ops::repr(t, v)?,

@@ -14,8 +14,8 @@
 //!    specialise, and the instruction stream is left as it is.
 
 use super::handlers::{
-    build_dict, build_set, list_extend, list_to_tuple, name, new_cell, new_slice, unbound_free,
-    unbound_local, unpack,
+    build_dict, build_set, build_string, format_value, list_extend, list_to_tuple, name, new_cell,
+    new_slice, unbound_free, unbound_local, unpack,
 };
 use runtime::bytecode::{BinOp, Insn, Op};
 use runtime::object::*;
@@ -72,6 +72,9 @@ pub fn supports(op: Op) -> bool {
             | BuildTuple
             | BuildSet
             | MakeFunction
+            | BuildString
+            | FormatValue
+            | SetAdd
             | ListAppend
             | Unpack
             | GetItem
@@ -241,6 +244,19 @@ fn exec(t: &mut Thread, regs: *mut Value, i: Insn) -> PyResult<u32> {
         Op::BuildTuple => {
             let v = t.new_tuple_from(slice(regs, i.b(), i.c()));
             set(regs, i.a(), v);
+        }
+        Op::BuildString => {
+            let v = build_string(t, slice(regs, i.b(), i.c()))?;
+            set(regs, i.a(), v);
+        }
+        Op::FormatValue => {
+            let v = format_value(t, reg(regs, i.b()), reg(regs, i.c()), i.aux())?;
+            set(regs, i.a(), v);
+        }
+        Op::SetAdd => {
+            if let Some(s) = cast::<Set>(reg(regs, i.a())) {
+                ops::set::add(t, s, reg(regs, i.b()))?;
+            }
         }
         Op::BuildSet => {
             let v = build_set(t, slice(regs, i.b(), i.c()))?;

@@ -91,3 +91,18 @@ def makers(n):
 
 
 print(makers(300))
+
+
+def formatting(n):
+    # f-strings (with conversions and format specs) and set comprehensions
+    # inside a compiled loop.
+    out = []
+    for i in range(n):
+        s = f"{i:>4}|{i * 0.5:.2f}|{str(i)!r}|{i:x}"
+        evens = {k for k in range(i % 7) if k % 2 == 0}
+        if i % 50 == 0:
+            out.append(s + f" {sorted(evens)}")
+    return out
+
+
+print(formatting(300))

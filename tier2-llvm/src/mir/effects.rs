@@ -40,7 +40,9 @@ pub fn effects(i: Insn) -> Option<(Vec<usize>, Vec<usize>)> {
         | Op::GetItem => (vec![b, c], vec![a]),
         Op::JumpIfTrue | Op::JumpIfFalse | Op::Return => (vec![a], vec![]),
         Op::ForIter => (vec![a + 1], vec![a]),
-        Op::BuildList | Op::BuildTuple | Op::BuildSet => (range(b, c), vec![a]),
+        Op::BuildList | Op::BuildTuple | Op::BuildSet | Op::BuildString => (range(b, c), vec![a]),
+        Op::FormatValue => (vec![b, c], vec![a]),
+        Op::SetAdd => (vec![a, b], vec![]),
         // Defaults, keyword defaults and closure, as the flags say.
         Op::MakeFunction => (range(c, (i.aux() & 7).count_ones() as usize), vec![a]),
         Op::ListAppend => (vec![a, b], vec![]),
