@@ -1671,19 +1671,89 @@ impl<'ctx> Cx<'_, 'ctx> {
                 exit,
             } => {
                 let (x, y) = (self.load_num(a, st)?, self.load_num(rb, st)?);
-                let r = self.call_int("strata_t2_float_pow", self.i64t, &[x.into(), y.into()])?;
+                // A finite positive base and a finite exponent: CPython's
+                // algorithm comes down to libm's pow, an error only if the
+                // result overflows. Called as `nobuiltin`, so LLVM does not
+                // turn pow(x, 0.5) into sqrt (which may differ in the last
+                // bit). Anything else, and overflow, by the helper.
+                let ctx = self.f.get_type().get_context();
+                let (fast, slow, join) = (
+                    ctx.append_basic_block(self.f, "pow.fast"),
+                    ctx.append_basic_block(self.f, "pow.slow"),
+                    ctx.append_basic_block(self.f, "pow.join"),
+                );
+                let inf = self.f64t.const_float(f64::INFINITY);
+                let fabs =
+                    |v: inkwell::values::FloatValue<'ctx>| -> R<inkwell::values::FloatValue<'ctx>> {
+                        let intr =
+                            inkwell::intrinsics::Intrinsic::find("llvm.fabs").ok_or("no fabs")?;
+                        let decl = intr
+                            .get_declaration(self.module, &[self.f64t.into()])
+                            .ok_or("no fabs declaration")?;
+                        Ok(self
+                            .b
+                            .build_call(decl, &[v.into()], "")
+                            .map_err(e)?
+                            .try_as_basic_value()
+                            .basic()
+                            .ok_or("fabs returned nothing")?
+                            .into_float_value())
+                    };
+                let cmp = |p, l, r| self.b.build_float_compare(p, l, r, "").map_err(e);
+                let pos = cmp(FloatPredicate::OGT, x, self.f64t.const_float(0.0))?;
+                let fin_x = cmp(FloatPredicate::OLT, x, inf)?;
+                let fin_y = cmp(FloatPredicate::OLT, fabs(y)?, inf)?;
+                let c1 = self.b.build_and(pos, fin_x, "").map_err(e)?;
+                let c = self.b.build_and(c1, fin_y, "").map_err(e)?;
+                self.b.build_conditional_branch(c, fast, slow).map_err(e)?;
+                self.b.position_at_end(fast);
+                let pow_ty = self
+                    .f64t
+                    .fn_type(&[self.f64t.into(), self.f64t.into()], false);
+                let pow = self.declare("pow", pow_ty);
+                let call = self
+                    .b
+                    .build_call(pow, &[x.into(), y.into()], "pow")
+                    .map_err(e)?;
+                let nobuiltin = inkwell::attributes::Attribute::get_named_enum_kind_id("nobuiltin");
+                call.add_attribute(
+                    inkwell::attributes::AttributeLoc::Function,
+                    ctx.create_enum_attribute(nobuiltin, 0),
+                );
+                let r = call
+                    .try_as_basic_value()
+                    .basic()
+                    .ok_or("pow returned nothing")?
+                    .into_float_value();
+                let fin_r = cmp(FloatPredicate::OLT, fabs(r)?, inf)?;
+                let r_bits = self
+                    .b
+                    .build_bit_cast(r, self.i64t, "")
+                    .map_err(e)?
+                    .into_int_value();
+                let fast_end = self.b.get_insert_block().ok_or("no block")?;
+                self.b
+                    .build_conditional_branch(fin_r, join, slow)
+                    .map_err(e)?;
+                self.b.position_at_end(slow);
+                let h = self.call_int("strata_t2_float_pow", self.i64t, &[x.into(), y.into()])?;
                 let ok = self
                     .b
                     .build_int_compare(
                         IntPredicate::NE,
-                        r,
+                        h,
                         self.const64(tier2_llvm::helpers::MISS),
                         "",
                     )
                     .map_err(e)?;
                 self.guard(ok, exit)?;
+                let slow_end = self.b.get_insert_block().ok_or("no block")?;
+                self.b.build_unconditional_branch(join).map_err(e)?;
+                self.b.position_at_end(join);
+                let phi = self.b.build_phi(self.i64t, "pow").map_err(e)?;
+                phi.add_incoming(&[(&r_bits, fast_end), (&h, slow_end)]);
                 self.b
-                    .build_store(self.slots[dst as usize].bits, r)
+                    .build_store(self.slots[dst as usize].bits, phi.as_basic_value())
                     .map_err(e)?;
                 st[dst as usize] = Ty::Value;
             }
