@@ -486,7 +486,8 @@ fn world() -> &'static World {
             .arg("-o")
             .arg(&exe)
             .arg(&c_file)
-            .args(&objects));
+            .args(&objects)
+            .arg("-lm"));
         let (stdout, _) = run(Command::new(&qemu).arg(&exe));
         let mut outcomes = HashMap::new();
         for l in stdout.lines() {

@@ -372,8 +372,9 @@ pub const HELPERS: &[Helper] = &[
     },
 ];
 
-/// C library routines LLVM may call from any code it generates.
-pub const LIBC: &[&str] = &["memcpy", "memmove", "memset"];
+/// C library routines LLVM may call from any code it generates, and libm's
+/// `pow`, which float powers call directly (link with `-lm`).
+pub const LIBC: &[&str] = &["memcpy", "memmove", "memset", "pow"];
 
 /// The named symbols of an ELF object.
 #[derive(Debug, Default)]
