@@ -78,11 +78,23 @@ def powsum(n):
     return t
 
 
+def fpow(n, x):
+    t = 0.0
+    k = 1.0
+    i = 0
+    while i < n:
+        t = t + (x * k) ** 0.5
+        k = k + 1.0
+        i = i + 1
+    return t
+
+
 for _ in range(30):
     isum(10, 3)
     fsum(10, 0.5)
     classify(50, 10, 20)
     powsum(5)
+    fpow(10, 0.5)
 ";
 
 /// Objects whose disassembly is kept as golden output.
@@ -236,6 +248,15 @@ const CASES: &[Case] = &[
         osr: false,
         args: &[Arg::Int(5), Arg::Int(2)],
         expect: Expect::TypeGuard(1),
+        python: None,
+    },
+    Case {
+        // Float powers call libm's pow (linked statically with -lm).
+        name: "fpow_roots",
+        func: "fpow",
+        osr: false,
+        args: &[Arg::Int(50), Arg::Float(0.75)],
+        expect: Expect::Value,
         python: None,
     },
     Case {
