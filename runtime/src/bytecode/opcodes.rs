@@ -350,6 +350,7 @@ impl Op {
     /// The generic opcode a quickened form specialises (itself for generic
     /// opcodes). Quickened forms have their generic form's operands and
     /// meaning; they only add guards and fast paths.
+    #[inline(always)]
     pub fn generic(self) -> Op {
         match self {
             Op::AddInt | Op::AddFloat => Op::Add,
