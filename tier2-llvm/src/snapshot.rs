@@ -85,6 +85,27 @@ pub struct InlineCallee {
     /// The function object's bits (the call guards on it; pinned).
     pub func: u64,
     pub input: Box<RegionInput>,
+    /// For a method call: the pc of the method load, whose compiled guard
+    /// proves the receiver is in the register after the function (if that
+    /// load is compiled as an interpreter step, the call is not inlined).
+    pub method_load: Option<u32>,
+}
+
+impl RegionInput {
+    /// Calls inlined behind a method load that is widened (compiled as a
+    /// step, which proves nothing about the receiver) become direct calls.
+    pub fn uninline_widened(&mut self) {
+        for pc in 0..self.inlines.len() {
+            let widened = self.inlines[pc]
+                .as_ref()
+                .and_then(|c| c.method_load)
+                .is_some_and(|q| self.widen.contains(&q));
+            if widened {
+                let c = self.inlines[pc].take().expect("checked");
+                self.calls[pc] = Some(c.func);
+            }
+        }
+    }
 }
 
 /// A global cell whose value the compiled code folded in: installing the
@@ -436,7 +457,15 @@ fn find_callees(
             }
             (Op::LoadMethodCached, Op::CallMethod) if pi.a() == freg => {
                 match &code.caches.get()[q] {
-                    Cache::Method { func, .. } => *func,
+                    // Not an entry made for an older version of its class
+                    // (`sites_of` does not compile those: the load would be
+                    // a step).
+                    Cache::Method {
+                        func,
+                        class,
+                        version,
+                        ..
+                    } if class.version.get() == *version => *func,
                     _ => continue,
                 }
             }
@@ -496,6 +525,7 @@ fn find_callees(
         input.inlines[pc] = Some(InlineCallee {
             func: func.bits(),
             input: Box::new(callee),
+            method_load: (i.op() == Op::CallMethod).then_some(q as u32),
         });
     }
 }

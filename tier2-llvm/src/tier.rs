@@ -257,6 +257,7 @@ impl Tier2 {
             .get(&(code.addr(), spot))
             .cloned()
             .unwrap_or_default();
+        input.uninline_widened();
         // The flag exists before the code, which tests it by address
         // (every unit may assume class versions, runtime::jit invariant 4).
         let flag = Arc::new(AtomicBool::new(false));

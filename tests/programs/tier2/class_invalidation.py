@@ -57,3 +57,26 @@ def bump_all(cs, rounds):
 
 
 print(bump_all([Counter() for _ in range(50)], 200))
+
+
+class Q:
+    def __init__(self, x):
+        self.x = x
+
+
+def changing_items(q, n):
+    # A generator resumed by the loop's ForIter changes the class.
+    for i in range(n):
+        if i == n // 2:
+            Q.x = property(lambda self: -1)
+        yield i
+
+
+def sum_from_generator(q, n):
+    t = 0
+    for i in changing_items(q, n):
+        t += q.x + i
+    return t
+
+
+print(sum_from_generator(Q(3), 3000))

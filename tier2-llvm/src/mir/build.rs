@@ -32,6 +32,12 @@ pub fn build(input: &RegionInput) -> Result<Region, String> {
             .collect(),
         known: vec![None; input.nregs],
         slices: vec![false; input.nregs],
+        after_for_iter: insns
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| i.op() == Op::ForIter)
+            .flat_map(|(pc, i)| [pc as u32 + 1, i.j() as u32])
+            .collect(),
     };
     // Representation inference: block entry states to a fixpoint.
     let nregs = input.nregs;
@@ -647,6 +653,10 @@ struct Builder<'a> {
     known: Vec<Option<(usize, u32, usize)>>,
     /// Within the block: registers holding a slice this block built.
     slices: Vec<bool>,
+    /// The successors of generic `ForIter`s (done by the interpreter, which
+    /// may resume a generator or call `__next__`: Python code), where the
+    /// region tests its invalidation flag first.
+    after_for_iter: std::collections::BTreeSet<u32>,
 }
 
 /// What one block produced: the block, and its out-edges `(successor pc,
@@ -859,6 +869,10 @@ impl Builder<'_> {
         let mut weights = None;
         self.known.iter_mut().for_each(|k| *k = None);
         self.slices.iter_mut().for_each(|k| *k = false);
+        if self.checks_validity() && self.after_for_iter.contains(&start) {
+            let e = self.resume_exit(&st, start, "invalidated");
+            insts.push(Inst::CheckValid { exit: e });
+        }
         for pc in start..end {
             let i = self.input.insns[pc as usize];
             let (a, b, c) = (i.a(), i.b(), i.c());
