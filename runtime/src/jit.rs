@@ -39,8 +39,8 @@
 //!    bumps invalidate it (`Watcher::invalidate`: the entry points are
 //!    uninstalled at once). Only Python code can change either, so compiled
 //!    code tests its `JitCode::invalidated` flag after every instruction
-//!    it hands to the interpreter (calls included) and leaves when it is
-//!    set. The tier checks the cells' and classes' versions again when it
+//!    it hands to the interpreter (calls and `ForIter` included) and leaves
+//!    when it is set. The tier checks the cells' and classes' versions again when it
 //!    installs the code: a change while compiling means the code is never
 //!    installed.
 //! 5. What compiled code runs allocates (steps, some helpers) but never
