@@ -421,6 +421,30 @@ impl<'ctx> Cx<'_, 'ctx> {
     }
 
     /// Continues in a new block when `ok`, else branches to exit `x`.
+    /// Leaves through `x` unless the i64 helper result `r` is a value
+    /// (not `helpers::MISS`).
+    fn guard_found(&self, r: IntValue<'ctx>, x: ExitId) -> R<()> {
+        let ok = self
+            .b
+            .build_int_compare(
+                IntPredicate::NE,
+                r,
+                self.const64(tier2_llvm::helpers::MISS),
+                "",
+            )
+            .map_err(e)?;
+        self.guard(ok, x)
+    }
+
+    /// Leaves through `x` unless the i32 helper status `r` is 0 (done).
+    fn guard_done(&self, r: IntValue<'ctx>, x: ExitId) -> R<()> {
+        let ok = self
+            .b
+            .build_int_compare(IntPredicate::EQ, r, self.i32t.const_int(0, false), "")
+            .map_err(e)?;
+        self.guard(ok, x)
+    }
+
     fn guard(&self, ok: IntValue<'ctx>, x: ExitId) -> R<()> {
         self.guard_stressed(ok, x, true)
     }
@@ -1319,16 +1343,7 @@ impl<'ctx> Cx<'_, 'ctx> {
                         self.i32t.const_int(args.len() as u64, false).into(),
                     ],
                 )?;
-                let ok = self
-                    .b
-                    .build_int_compare(
-                        IntPredicate::NE,
-                        r,
-                        self.const64(tier2_llvm::helpers::MISS),
-                        "",
-                    )
-                    .map_err(e)?;
-                self.guard(ok, exit)?;
+                self.guard_found(r, exit)?;
                 self.b
                     .build_store(self.slots[d as usize].bits, r)
                     .map_err(e)?;
@@ -1403,16 +1418,7 @@ impl<'ctx> Cx<'_, 'ctx> {
                 self.b.build_unconditional_branch(join).map_err(e)?;
                 self.b.position_at_end(slow);
                 let r = self.call_int("strata_t2_list_get", self.i64t, &[list.into(), i.into()])?;
-                let ok = self
-                    .b
-                    .build_int_compare(
-                        IntPredicate::NE,
-                        r,
-                        self.const64(tier2_llvm::helpers::MISS),
-                        "",
-                    )
-                    .map_err(e)?;
-                self.guard(ok, exit)?;
+                self.guard_found(r, exit)?;
                 let slow_end = self.b.get_insert_block().ok_or("no block")?;
                 self.b.build_unconditional_branch(join).map_err(e)?;
                 self.b.position_at_end(join);
@@ -1600,21 +1606,11 @@ impl<'ctx> Cx<'_, 'ctx> {
                     ),
                 };
                 let r = self.call_int(name, if ret_i32 { i32t } else { i64t }, &all)?;
-                let ok = if ret_i32 {
-                    self.b
-                        .build_int_compare(IntPredicate::EQ, r, i32t.const_int(0, false), "")
-                        .map_err(e)?
+                if ret_i32 {
+                    self.guard_done(r, exit)?;
                 } else {
-                    self.b
-                        .build_int_compare(
-                            IntPredicate::NE,
-                            r,
-                            self.const64(tier2_llvm::helpers::MISS),
-                            "",
-                        )
-                        .map_err(e)?
-                };
-                self.guard(ok, exit)?;
+                    self.guard_found(r, exit)?;
+                }
                 if let Some(d) = dst {
                     self.b
                         .build_store(self.slots[d as usize].bits, r)
@@ -1646,11 +1642,7 @@ impl<'ctx> Cx<'_, 'ctx> {
                     .basic()
                     .ok_or("unpack returned nothing")?
                     .into_int_value();
-                let ok = self
-                    .b
-                    .build_int_compare(IntPredicate::EQ, r, self.i32t.const_int(0, false), "")
-                    .map_err(e)?;
-                self.guard(ok, exit)?;
+                self.guard_done(r, exit)?;
                 for k in 0..n as u64 {
                     // SAFETY: k < n, within the array.
                     let p = unsafe {
@@ -1737,16 +1729,7 @@ impl<'ctx> Cx<'_, 'ctx> {
                     .map_err(e)?;
                 self.b.position_at_end(slow);
                 let h = self.call_int("strata_t2_float_pow", self.i64t, &[x.into(), y.into()])?;
-                let ok = self
-                    .b
-                    .build_int_compare(
-                        IntPredicate::NE,
-                        h,
-                        self.const64(tier2_llvm::helpers::MISS),
-                        "",
-                    )
-                    .map_err(e)?;
-                self.guard(ok, exit)?;
+                self.guard_found(h, exit)?;
                 let slow_end = self.b.get_insert_block().ok_or("no block")?;
                 self.b.build_unconditional_branch(join).map_err(e)?;
                 self.b.position_at_end(join);
@@ -1772,11 +1755,7 @@ impl<'ctx> Cx<'_, 'ctx> {
             } => {
                 self.flush(st, &self.clean_now)?;
                 let status = self.step_call(pc)?;
-                let ok = self
-                    .b
-                    .build_int_compare(IntPredicate::EQ, status, self.i32t.const_int(0, false), "")
-                    .map_err(e)?;
-                self.guard(ok, exit)?;
+                self.guard_done(status, exit)?;
                 for &w in writes {
                     let v = self.load_frame(w as usize)?;
                     self.b
@@ -1813,11 +1792,7 @@ impl<'ctx> Cx<'_, 'ctx> {
                         i32c(pc as u64),
                     ],
                 )?;
-                let ok = self
-                    .b
-                    .build_int_compare(IntPredicate::EQ, status, self.i32t.const_int(0, false), "")
-                    .map_err(e)?;
-                self.guard(ok, exit)?;
+                self.guard_done(status, exit)?;
                 let v = self.load_frame(dst as usize)?;
                 self.b
                     .build_store(self.slots[dst as usize].bits, v)
