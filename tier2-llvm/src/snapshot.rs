@@ -281,15 +281,9 @@ fn sites_of(code: Gc<Code>, pins: &mut Vec<runtime::Value>) -> Vec<SiteInfo> {
     caches
         .iter()
         .map(|c| match c {
-            // An entry made for an older version of its class (the class
-            // changed since): the interpreter will miss there, and code
-            // compiled from it could never be installed.
-            c if c
-                .guard_class()
-                .is_some_and(|(cls, v)| cls.version.get() != v) =>
-            {
-                SiteInfo::None
-            }
+            // The interpreter will miss there, and code compiled from a
+            // stale entry could never be installed.
+            c if c.stale() => SiteInfo::None,
             Cache::Poly(entries) => poly_site(entries, pins),
             Cache::Slot {
                 class,
@@ -354,10 +348,8 @@ fn poly_site(entries: &[Cache], pins: &mut Vec<runtime::Value>) -> SiteInfo {
     };
     let (mut slots, mut methods) = (0, 0);
     for (k, c) in entries.iter().take(POLY_MAX).enumerate() {
-        if c.guard_class()
-            .is_some_and(|(cls, v)| cls.version.get() != v)
-        {
-            // Made for an older version of its class (see `sites_of`).
+        if c.stale() {
+            // See `sites_of`.
             return SiteInfo::None;
         }
         let entry = match c {
@@ -457,15 +449,9 @@ fn find_callees(
             }
             (Op::LoadMethodCached, Op::CallMethod) if pi.a() == freg => {
                 match &code.caches.get()[q] {
-                    // Not an entry made for an older version of its class
-                    // (`sites_of` does not compile those: the load would be
-                    // a step).
-                    Cache::Method {
-                        func,
-                        class,
-                        version,
-                        ..
-                    } if class.version.get() == *version => *func,
+                    // Not a stale entry (`sites_of` does not compile those:
+                    // the load would be a step).
+                    c @ Cache::Method { func, .. } if !c.stale() => *func,
                     _ => continue,
                 }
             }

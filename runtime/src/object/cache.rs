@@ -77,6 +77,13 @@ impl Cache {
         }
     }
 
+    /// Whether this is an entry made for an older version of its class
+    /// (the class changed since: the site will miss there).
+    pub fn stale(&self) -> bool {
+        self.guard_class()
+            .is_some_and(|(class, version)| class.version.get() != version)
+    }
+
     pub fn trace(&self, tr: &mut Tracer) {
         match self {
             Cache::Slot { class, .. } | Cache::Add { class, .. } => tr.gc(*class),
