@@ -1,27 +1,15 @@
 //! Tier 2 seen from outside: the events `--log` reports (one line each on
 //! stderr) and `--stats`, for programs whose results are also checked.
 
-use std::process::Command;
+mod common;
 
-/// A command running the `strata` under test.
-fn strata_command() -> Command {
-    Command::new(
-        std::env::var("STRATA_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_strata").to_string()),
-    )
-}
+use common::{finish, strata, strata_command};
 
-/// Runs `cmd`: (stdout, stderr, success).
-fn finish(cmd: &mut Command) -> (String, String, bool) {
-    let out = cmd.output().expect("run strata");
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-        out.status.success(),
-    )
-}
-
-fn strata(args: &[&str]) -> (String, String, bool) {
-    finish(strata_command().args(args))
+/// Whether the log `err` has a line starting with `start` and ending with
+/// `end`.
+fn logged(err: &str, start: &str, end: &str) -> bool {
+    err.lines()
+        .any(|l| l.starts_with(start) && l.ends_with(end))
 }
 
 const OVERFLOW: &str = "
@@ -77,9 +65,7 @@ fn an_int_overflow_guard_exits_and_the_interpreter_finishes_exactly() {
     assert!(ok, "{err}");
     assert_eq!(out.trim(), "10 211106232532992 281474976710654");
     assert!(
-        err.lines()
-            .any(|l| l.starts_with("strata: deopt: f (function), unit ")
-                && l.ends_with("(int overflow)")),
+        logged(&err, "strata: deopt: f (function), unit ", "(int overflow)"),
         "{err}"
     );
 }
@@ -208,9 +194,11 @@ print(f([0.5] * 5000), f([1, 2, 3]))
     assert!(ok, "{err}");
     assert_eq!(out, "4950\n2500.0 6\n");
     assert!(
-        err.lines()
-            .any(|l| l.starts_with("strata: invalidate: f (function), unit ")
-                && l.ends_with("exits; recompiling")),
+        logged(
+            &err,
+            "strata: invalidate: f (function), unit ",
+            "exits; recompiling"
+        ),
         "{err}"
     );
     let compiles = err
@@ -338,15 +326,12 @@ fn code_folding_a_global_is_invalidated_while_a_frame_runs_it_and_the_result_is_
     // right after the store, and the loop is compiled again.
     for (func, global) in [("scaled", "SCALE"), ("offset", "OFFSET")] {
         let deopt = format!("strata: deopt: {func} (loop at pc");
+        assert!(logged(&err, &deopt, "(invalidated)"), "{err}");
         assert!(
-            err.lines()
-                .any(|l| l.starts_with(&deopt) && l.ends_with("(invalidated)")),
-            "{err}"
-        );
-        assert!(
-            err.lines().any(
-                |l| l.starts_with(&format!("strata: invalidate: {func} (loop at pc"))
-                    && l.ends_with(&format!("global '{global}' changed; recompiling"))
+            logged(
+                &err,
+                &format!("strata: invalidate: {func} (loop at pc"),
+                &format!("global '{global}' changed; recompiling")
             ),
             "{err}"
         );
@@ -370,15 +355,15 @@ fn code_reading_slots_is_invalidated_by_a_class_change_while_a_frame_runs_it() {
     // reads `p.x` from the instance's slot without re-checking the class's
     // version): the frame leaves after the call, and the unit is retired.
     assert!(
-        err.lines()
-            .any(|l| l.starts_with("strata: deopt: sum_x (loop at pc")
-                && l.ends_with("(invalidated)")),
+        logged(&err, "strata: deopt: sum_x (loop at pc", "(invalidated)"),
         "{err}"
     );
     assert!(
-        err.lines()
-            .any(|l| l.starts_with("strata: invalidate: sum_x (loop at pc")
-                && l.ends_with("class 'Point' changed; recompiling")),
+        logged(
+            &err,
+            "strata: invalidate: sum_x (loop at pc",
+            "class 'Point' changed; recompiling"
+        ),
         "{err}"
     );
 }

@@ -1,18 +1,9 @@
 //! Tier 2's memory over a long run: machine code of retired units is freed,
 //! so recompiling does not grow the process.
 
-use std::process::Command;
+mod common;
 
-fn strata(args: &[&str]) -> (String, String, bool) {
-    let bin =
-        std::env::var("STRATA_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_strata").to_string());
-    let out = Command::new(bin).args(args).output().expect("run strata");
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-        out.status.success(),
-    )
-}
+use common::strata;
 
 fn stat(stats: &str, key: &str) -> u64 {
     stats
