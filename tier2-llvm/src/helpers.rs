@@ -491,8 +491,8 @@ pub unsafe extern "C" fn strata_t2_truthy(t: *mut Thread, v: u64) -> u64 {
     match runtime::ops::kind_of(v) {
         Some(Kind::DictView) => return MISS,
         Some(Kind::Instance) => {
-            let cls = t.class_of(v);
-            if cls.lookup(t.names.bool_).is_some() || cls.lookup(t.names.len).is_some() {
+            use runtime::ops::class_flags;
+            if class_flags::get(t.class_of(v)) & class_flags::NO_TRUTH_DUNDERS == 0 {
                 return MISS;
             }
         }

@@ -10,6 +10,9 @@ pub const COMPUTED: u32 = 1;
 /// No class in the MRO defines a property or `__getattr__`/`__setattr__`, so
 /// an attribute found in an instance's slots is the answer.
 pub const NO_DATA_DESCRIPTORS: u32 = 2;
+/// No class in the MRO defines `__bool__` or `__len__`, so an instance's
+/// truth runs no Python code.
+pub const NO_TRUTH_DUNDERS: u32 = 4;
 
 /// The class's flags, computing them if needed.
 #[inline]
@@ -23,7 +26,7 @@ pub fn get(cls: Gc<Class>) -> u32 {
 
 #[cold]
 fn compute(cls: Gc<Class>) -> u32 {
-    let mut f = COMPUTED | NO_DATA_DESCRIPTORS;
+    let mut f = COMPUTED | NO_DATA_DESCRIPTORS | NO_TRUTH_DUNDERS;
     for c in cls.mro.get() {
         for (name, v) in c.dict.get().iter() {
             let n = name.as_str();
@@ -37,6 +40,9 @@ fn compute(cls: Gc<Class>) -> u32 {
                 .unwrap_or(false);
             if kind_of(v) == Some(Kind::Property) || (hook && !default) {
                 f &= !NO_DATA_DESCRIPTORS;
+            }
+            if matches!(n, "__bool__" | "__len__") {
+                f &= !NO_TRUTH_DUNDERS;
             }
         }
     }
